@@ -1,0 +1,1 @@
+"""The review engine: loading, segmenting, checklists, prefill. Never imports Qt."""
