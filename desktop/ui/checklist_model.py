@@ -170,7 +170,7 @@ class ChecklistModel(QAbstractItemModel):
             return False
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_ITEM:
-                return f"{item.id}  {item.title}"
+                return item.title
             if column == COL_DECISION:
                 return STATUS_LABELS[status] if status != "unreviewed" else "–"
             if column == COL_SUGGESTION:

@@ -1,6 +1,6 @@
 """How the app shows failures: a reviewer's error is a dialog with title and detail; a bug goes to one hook.
 
-:func:`show_error` maps a :class:`ReviewDeskError` to a message box. :func:`install_excepthook` replaces
+:class:`ErrorDialog` maps a :class:`ReviewDeskError` to a message box. :class:`ExceptionHook` replaces
 ``sys.excepthook`` so that an exception escaping a slot is written to a log file under the app data folder and
 shown to the reviewer instead of killing the app (PySide6 calls the hook for exceptions raised in slots).
 """
@@ -42,15 +42,36 @@ def setup_logging(log_dir: Path) -> Path:
     return log_file
 
 
-def show_error(parent: QWidget | None, error: ReviewDeskError) -> None:
+class ErrorDialog:
     """A reviewer's problem (bad file, locked review, export failed): title plus a sentence, no traceback."""
-    log.info("%s: %s", error.title, error.detail)
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, error.title, error.title, QMessageBox.StandardButton.Ok, parent
-    )
-    box.setInformativeText(error.detail)
-    box.setObjectName("errorDialog")
-    box.exec()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, error: ReviewDeskError) -> None:
+        log.info("%s: %s", error.title, error.detail)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, error.title, error.title, QMessageBox.StandardButton.Ok, parent
+        )
+        box.setInformativeText(error.detail)
+        box.setObjectName("errorDialog")
+        box.exec()
+        box.deleteLater()
+
+
+class CrashDialog:
+    """A bug: what happened, where the report is, and the traceback behind *Show details*."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, error: BaseException, text: str, report: Path | None) -> None:
+        where = str(report) if report else "(the log folder is not writable)"
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("Unexpected error")
+        box.setText("Privacy Review Desk hit an unexpected error. Your review has been saved.")
+        box.setInformativeText(f"{type(error).__name__}: {error}\n\nA report was written to:\n{where}")
+        box.setDetailedText(text)
+        box.setObjectName("crashDialog")
+        box.exec()
+        box.deleteLater()
 
 
 class ExceptionHook:
@@ -78,7 +99,7 @@ class ExceptionHook:
         log.error("Unexpected error, report in %s\n%s", self.last_report, text)
         if isinstance(error, ReviewDeskError):  # an expected error nobody caught: still not a crash
             if QApplication.instance() is not None:
-                show_error(QApplication.activeWindow(), error)
+                ErrorDialog.ask(QApplication.activeWindow(), error)
             return
         self._show(error, text)
 
@@ -98,14 +119,6 @@ class ExceptionHook:
             return
         self._showing = True  # an error raised while the box is open must not stack boxes
         try:
-            where = str(self.last_report) if self.last_report else "(the log folder is not writable)"
-            box = QMessageBox(QApplication.activeWindow())
-            box.setIcon(QMessageBox.Icon.Critical)
-            box.setWindowTitle("Unexpected error")
-            box.setText("Privacy Review Desk hit an unexpected error. Your review has been saved.")
-            box.setInformativeText(f"{type(error).__name__}: {error}\n\nA report was written to:\n{where}")
-            box.setDetailedText(text)
-            box.setObjectName("crashDialog")
-            box.exec()
+            CrashDialog.ask(QApplication.activeWindow(), error, text, self.last_report)
         finally:
             self._showing = False

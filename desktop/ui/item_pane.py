@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -58,6 +60,7 @@ def _label(object_name: str = "", *, selectable: bool = True) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     if object_name:
         label.setObjectName(object_name)
     if selectable:
@@ -108,6 +111,7 @@ class ItemPane(QWidget):
             column.addWidget(widget)
         suggestion_box = QGroupBox("Suggestion (from the prefill, not a decision)")
         suggestion_box.setObjectName("suggestionBox")
+        suggestion_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         QVBoxLayout(suggestion_box).addWidget(self.suggestion)
         column.addWidget(suggestion_box)
         column.addStretch(1)
@@ -120,9 +124,9 @@ class ItemPane(QWidget):
         self.status_group = QButtonGroup(self)
         self.status_group.setExclusive(True)
         self.status_buttons: dict[ReviewStatus, QToolButton] = {}
-        status_row = QHBoxLayout()
-        status_row.setSpacing(4)
-        for status in sorted(REVIEW_STATUSES, key=lambda s: STATUS_KEYS[s]):
+        status_grid = QGridLayout()
+        status_grid.setSpacing(4)
+        for position, status in enumerate(sorted(REVIEW_STATUSES, key=lambda s: STATUS_KEYS[s])):
             button = QToolButton()
             button.setObjectName(f"status_{status}")
             button.setCheckable(True)
@@ -133,14 +137,15 @@ class ItemPane(QWidget):
             button.clicked.connect(lambda _=False, s=status: self._status_clicked(s))
             self.status_group.addButton(button)
             self.status_buttons[status] = button
-            status_row.addWidget(button)
-        status_row.addStretch(1)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            status_grid.addWidget(button, position // 3, position % 3)
         self.decision_label = _label("decisionLabel", selectable=False)
 
         self.note = NoteEdit()
         self.note.setObjectName("noteEdit")
         self.note.setPlaceholderText("Reviewer's note for this item (saved as you type)")
         self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(120)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_DEBOUNCE_MS)
@@ -188,17 +193,18 @@ class ItemPane(QWidget):
         lower = QVBoxLayout(decision)
         lower.setContentsMargins(0, 0, 0, 0)
         lower.addWidget(self.decision_label)
-        lower.addLayout(status_row)
+        lower.addLayout(status_grid)
         lower.addWidget(QLabel("Note"))
-        lower.addWidget(self.note, 1)
-        lower.addWidget(self.tabs, 3)
+        lower.addWidget(self.note)
+        lower.addWidget(self.tabs, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("itemSplitter")
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(decision)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 480])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

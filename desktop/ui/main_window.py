@@ -57,7 +57,7 @@ from desktop.ui.dialogs import (
     Questions,
     ShortcutsDialog,
 )
-from desktop.ui.errors import default_log_dir, show_error
+from desktop.ui.errors import ErrorDialog, default_log_dir
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.item_pane import ItemPane
 from desktop.ui.policy_view import Highlight, PolicyPane
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([430, 640, 480])
+        self._sized = False
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         try:
             policy = policy_from_text(text, name)
         except ReviewDeskError as error:
-            show_error(self, error)
+            ErrorDialog.ask(self, error)
             return
         self.new_review_from(policy)
 
@@ -298,7 +298,9 @@ class MainWindow(QMainWindow):
         if isinstance(source, Path):
             name, folder = source.name, source.parent
             if not source.is_file():
-                show_error(self, ReviewDeskError(f"{source} does not exist.", title="Cannot read the policy"))
+                ErrorDialog.ask(
+                    self, ReviewDeskError(f"{source} does not exist.", title="Cannot read the policy")
+                )
                 return
             if folder.resolve().is_relative_to(resource_path("resources").resolve()) or not _writable(folder):
                 folder = Path(self.settings.last_folder)
@@ -351,7 +353,7 @@ class MainWindow(QMainWindow):
                 return False
             return self.open_review(path, read_only=True)
         except ReviewDeskError as error:
-            show_error(self, error)
+            ErrorDialog.ask(self, error)
             return False
         self.close_review()
         self._set_session(session)
@@ -375,6 +377,7 @@ class MainWindow(QMainWindow):
         self.item.set_session(session)
         self.checklist.set_session(session)
         self._update_actions()
+        self._default_pane_sizes()
         self._update_progress()
         remembered = session.ui_state().get("current_item", "")
         first = remembered if remembered in {i.id for i in session.items} else session.items[0].id
@@ -427,7 +430,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.save_copy(target)
         except ReviewDeskError as error:
-            show_error(self, error)
+            ErrorDialog.ask(self, error)
             return
         read_only = self.session.read_only
         if self.open_review(target, read_only=read_only):
@@ -445,7 +448,7 @@ class MainWindow(QMainWindow):
         try:
             snapshot = self.session.snapshot()
         except ReviewDeskError as error:
-            show_error(self, error)
+            ErrorDialog.ask(self, error)
             return
 
         def job(_progress: Callable[[str, float], None]) -> Path:
@@ -503,7 +506,7 @@ class MainWindow(QMainWindow):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ReviewDeskError):
-            show_error(self, error)
+            ErrorDialog.ask(self, error)
         else:  # a bug: the hook logs it and tells the reviewer
             sys.excepthook(type(error), error, error.__traceback__)
 
@@ -602,7 +605,7 @@ class MainWindow(QMainWindow):
             if command is not None:
                 self.undo_stack.push(command)  # type: ignore[arg-type]
         except ReviewDeskError as error:
-            show_error(self, error)
+            ErrorDialog.ask(self, error)
 
     def set_status(self, status: ReviewStatus) -> None:
         item_id = self.current_item()
@@ -709,6 +712,13 @@ class MainWindow(QMainWindow):
             state = self.settings.splitter_state(name)
             if not state.isEmpty():
                 splitter.restoreState(state)
+
+    def _default_pane_sizes(self) -> None:
+        """The first review shown without saved sizes splits the real width 28 / 42 / 30."""
+        if not self._sized and self.settings.splitter_state("main").isEmpty():
+            width = max(900, self.splitter.width())
+            self.splitter.setSizes([width * 28 // 100, width * 42 // 100, width * 30 // 100])
+        self._sized = True
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main": self.splitter, "policy": self.policy.splitter, "item": self.item.splitter}
