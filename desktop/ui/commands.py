@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from desktop.core.review import EvidenceOrigin, EvidenceSpan, ReviewStatus
+from desktop.core.suggestion import EvidenceCandidate
 from desktop.ui.session import ReviewSession
 from desktop.ui.status_style import STATUS_LABELS
 
@@ -59,10 +60,11 @@ class AddEvidenceCommand(QUndoCommand):
         end: int,
         *,
         origin: EvidenceOrigin,
+        section_path: tuple[str, ...] | None = None,
     ) -> None:
         super().__init__(f"{item_id}: add evidence")
         self._session, self._item_id, self._start, self._end = session, item_id, start, end
-        self._origin = origin
+        self._origin, self._section_path = origin, section_path
         self._span: EvidenceSpan | None = None
 
     def redo(self) -> None:
@@ -113,12 +115,16 @@ class AcceptSuggestionCommand(QUndoCommand):
         session: ReviewSession,
         item_id: str,
         status: ReviewStatus,
-        best: tuple[int, int] | None,
+        best: EvidenceCandidate | None,
     ) -> None:
         super().__init__(f"{item_id}: accept suggestion")
         self._children: list[QUndoCommand] = [SetStatusCommand(session, item_id, status)]
         if best is not None:
-            self._children.append(AddEvidenceCommand(session, item_id, *best, origin="suggested"))
+            self._children.append(
+                AddEvidenceCommand(
+                    session, item_id, best.start, best.end, origin="suggested", section_path=best.section_path
+                )
+            )
 
     def redo(self) -> None:
         for child in self._children:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -109,11 +108,11 @@ class ItemPane(QWidget):
         column = QVBoxLayout(details)
         for widget in (self.heading, self.meta, self.question, self.details):
             column.addWidget(widget)
-        suggestion_box = QGroupBox("Suggestion (from the prefill, not a decision)")
-        suggestion_box.setObjectName("suggestionBox")
-        suggestion_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        QVBoxLayout(suggestion_box).addWidget(self.suggestion)
-        column.addWidget(suggestion_box)
+        suggestion_title = QLabel("<b>Suggestion</b> <i>(from the prefill: a hint, not a decision)</i>")
+        self.suggestion.setFrameShape(QFrame.Shape.StyledPanel)
+        self.suggestion.setMargin(6)
+        column.addWidget(suggestion_title)
+        column.addWidget(self.suggestion)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

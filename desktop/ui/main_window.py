@@ -363,16 +363,12 @@ class MainWindow(QMainWindow):
         return True
 
     def _set_session(self, session: ReviewSession) -> None:
-        from desktop.core.segment import segment
-
         self.session = session
         session.setParent(self)
         session.decision_changed.connect(self._decision_changed)
         session.evidence_changed.connect(self._evidence_changed)
         self.undo_stack.clear()
-        self.policy.set_policy(
-            session.policy.source_name, session.policy.text, segment(session.policy).headings
-        )
+        self.policy.set_policy(session.policy.source_name, session.policy.text, session.segmentation.headings)
         self.policy.view.set_item_menu(self._item_menu(session))
         self.item.set_session(session)
         self.checklist.set_session(session)
@@ -655,7 +651,12 @@ class MainWindow(QMainWindow):
             return
         self._push(
             lambda session: AddEvidenceCommand(
-                session, item_id, candidate.start, candidate.end, origin="suggested"
+                session,
+                item_id,
+                candidate.start,
+                candidate.end,
+                origin="suggested",
+                section_path=candidate.section_path,
             )
         )
 
@@ -668,8 +669,8 @@ class MainWindow(QMainWindow):
         if suggestion is None:
             return
         kept = {(s.start, s.end) for s in self.session.evidence_for(item_id)}
-        best = next(((c.start, c.end) for c in suggestion.evidence if suggestion.status != "not_found"), None)
-        if best in kept:
+        best = suggestion.evidence[0] if suggestion.evidence and suggestion.status != "not_found" else None
+        if best is not None and (best.start, best.end) in kept:
             best = None
         status = SUGGESTION_TO_STATUS[suggestion.status]
         self._push(lambda session: AcceptSuggestionCommand(session, item_id, status, best))

@@ -7,6 +7,9 @@ the app loses at most the edit in flight. Undo commands call these same methods.
 
 from __future__ import annotations
 
+import os
+import sqlite3
+from bisect import bisect_right
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -15,13 +18,18 @@ from PySide6.QtCore import QObject, Signal
 from desktop.core.checklist import Checklist, ChecklistItem
 from desktop.core.document import Policy
 from desktop.core.errors import ReviewFileError
-from desktop.core.review import Decision, EvidenceOrigin, EvidenceSpan, Framework, ReviewStatus
+from desktop.core.review import (
+    Decision,
+    EvidenceOrigin,
+    EvidenceSpan,
+    Framework,
+    ReviewSnapshot,
+    ReviewStatus,
+)
+from desktop.core.segment import segment
+from desktop.core.segments import Segmentation
 from desktop.core.suggestion import Suggestion
 from desktop.store import ReviewStore
-
-
-class ReadOnlyReviewError(ReviewFileError):
-    title = "The review is open read-only"
 
 
 class ReviewSession(QObject):
@@ -30,12 +38,15 @@ class ReviewSession(QObject):
     decision_changed = Signal(str)
     evidence_changed = Signal(str)
 
-    def __init__(self, store: ReviewStore, *, reviewer: str, read_only: bool, parent: QObject | None = None):
+    def __init__(
+        self, store: ReviewStore, *, reviewer: str, read_only: bool, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self.read_only = read_only
         self.reviewer = reviewer
         snapshot = store.snapshot()
+        self.segmentation: Segmentation = segment(snapshot.policy)
         self.path = Path(snapshot.path)
         self.policy: Policy = snapshot.policy
         self.checklist: Checklist = snapshot.checklist
@@ -63,7 +74,8 @@ class ReviewSession(QObject):
     def close(self) -> None:
         self._store.close()
 
-    def snapshot(self):  # type: ignore[no-untyped-def]  # ReviewSnapshot; re-read so export sees the file
+    def snapshot(self) -> ReviewSnapshot:
+        """Everything in the file now (for export)."""
         return self._store.snapshot()
 
     # -- reading --------------------------------------------------------------------------------------
@@ -93,45 +105,62 @@ class ReviewSession(QObject):
     def ui_state(self) -> dict[str, str]:
         return dict(self._store.get_ui_state())
 
-    # -- editing (store first, then memory, then signal) -----------------------------------------------
-    def _check_writable(self) -> None:
-        if self.read_only:
-            raise ReadOnlyReviewError("This review was opened read-only, so changes cannot be saved to it.")
+    def section_path_at(self, offset: int) -> tuple[str, ...]:
+        """The headings above ``offset``, outermost first (stored with manual evidence)."""
+        starts = [paragraph.start for paragraph in self.segmentation.paragraphs]
+        index = bisect_right(starts, offset) - 1
+        return self.segmentation.paragraphs[index].section_path if index >= 0 else ()
 
+    def save_copy(self, target: Path) -> None:
+        """Copy the review file to ``target`` atomically, through SQLite's backup API (consistent even if
+        another reader is active), via a temporary file in the target folder."""
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            source = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                copy = sqlite3.connect(temporary)
+                try:
+                    source.backup(copy)
+                finally:
+                    copy.close()
+            finally:
+                source.close()
+            os.replace(temporary, target)
+        except (OSError, sqlite3.Error) as error:
+            temporary.unlink(missing_ok=True)
+            raise ReviewFileError(
+                f"Could not save a copy as {target} ({error}).", title="Cannot save the copy"
+            ) from error
+
+    # -- editing (store first, then memory, then signal) -----------------------------------------------
     def set_status(self, item_id: str, status: ReviewStatus) -> None:
-        self._check_writable()
         self._decisions[item_id] = self._store.set_status(item_id, status, reviewer=self.reviewer)
         self.decision_changed.emit(item_id)
 
     def set_note(self, item_id: str, note: str) -> None:
-        self._check_writable()
         self._decisions[item_id] = self._store.set_note(item_id, note, reviewer=self.reviewer)
         self.decision_changed.emit(item_id)
 
     def add_evidence(
         self, item_id: str, start: int, end: int, *, origin: EvidenceOrigin, note: str = ""
     ) -> EvidenceSpan:
-        self._check_writable()
         span = self._store.add_evidence(item_id, start, end, origin=origin, note=note, reviewer=self.reviewer)
         self._evidence[span.id] = span
         self.evidence_changed.emit(item_id)
         return span
 
     def set_evidence_note(self, evidence_id: int, note: str) -> None:
-        self._check_writable()
         span = self._store.set_evidence_note(evidence_id, note, reviewer=self.reviewer)
         self._evidence[span.id] = span
         self.evidence_changed.emit(span.item_id)
 
     def delete_evidence(self, evidence_id: int) -> EvidenceSpan:
-        self._check_writable()
         span = self._store.delete_evidence(evidence_id, reviewer=self.reviewer)
         self._evidence.pop(evidence_id, None)
         self.evidence_changed.emit(span.item_id)
         return span
 
     def restore_evidence(self, span: EvidenceSpan) -> None:
-        self._check_writable()
         restored = self._store.restore_evidence(span, reviewer=self.reviewer)
         self._evidence[restored.id] = restored
         self.evidence_changed.emit(restored.item_id)
