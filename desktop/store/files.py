@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from desktop.core.errors import ReviewFileError
-from desktop.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from desktop.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 REVIEW_FILE_SUFFIX = ".prdreview"
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -85,7 +85,7 @@ def backup_path_for(path: Path, version: int) -> Path:
     return candidate
 
 
-def upgrade(db: Database, path: Path | None, migrations: Migrations = MIGRATIONS) -> Path | None:
+def upgrade(db: Database, path: Path | None, migrations: Migrations) -> Path | None:
     """Apply pending migrations (one transaction each); first copy the file beside itself.
 
     ``path`` is ``None`` for an in-memory copy (a read-only open of an old file), which needs no backup.

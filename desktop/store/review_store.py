@@ -198,10 +198,10 @@ class ReviewStore:
             if read_only:
                 if MIGRATIONS.pending(db):
                     db = files.in_memory_copy(db)
-                    files.upgrade(db, None)
+                    files.upgrade(db, None, MIGRATIONS)
             else:
                 db.disable_wal()
-                files.upgrade(db, path)
+                files.upgrade(db, path, MIGRATIONS)
             db.execute("PRAGMA foreign_keys = ON")
             return cls(db, path, read_only=read_only, lock=lock)
         except BaseException:
