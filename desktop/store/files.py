@@ -52,6 +52,14 @@ def check_identity(db: Database, path: Path) -> None:
     try:
         application_id = db.execute("PRAGMA application_id").fetchone()[0]
         version = db.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        if path.with_name(path.name + "-journal").exists():
+            # A crash mid-save left a hot journal; only a writable open may roll it back.
+            raise ReviewFileError(
+                f"{path.name} was being saved when the app stopped. Open it for editing once (not "
+                "read-only) so the unfinished change is undone."
+            ) from exc
+        raise ReviewFileError(f"{path.name} cannot be read ({exc}).") from exc
     except sqlite3.DatabaseError as exc:
         raise ReviewFileError(f"{path.name} is not a review file or is damaged ({exc}).") from exc
     if application_id != APPLICATION_ID:

@@ -278,3 +278,36 @@ def test_a_reader_sees_each_change_as_soon_as_it_returns(store: ReviewStore, rev
     store.set_note("PIPL-01", "seen?")
     with ReviewStore.open(review_path, read_only=True) as reader:
         assert reader.decision("PIPL-01").note == "seen?"
+
+
+_CRASH_MID_SAVE = """
+import os, sys
+from desktop.store import ReviewStore
+store = ReviewStore.open(sys.argv[1])
+store._db.conn.execute("PRAGMA cache_size = 1")  # spill to the file before commit, as a big save would
+store._db.execute("BEGIN")
+store._db.execute("UPDATE decision SET note = ?", ["x" * 300_000])
+os._exit(3)  # the save never committed
+"""
+
+
+@pytest.fixture
+def crashed_mid_save(review_path: Path) -> Path:
+    """A review whose writer died in the middle of a save, leaving SQLite's rollback journal behind."""
+    create_review(review_path).close()
+    subprocess.run([sys.executable, "-c", _CRASH_MID_SAVE, str(review_path)], cwd=PROJECT_ROOT, check=False)
+    journal = review_path.with_name(review_path.name + "-journal")
+    assert journal.exists()
+    return journal
+
+
+def test_an_unfinished_save_is_undone_when_reopened(review_path: Path, crashed_mid_save: Path) -> None:
+    with ReviewStore.open(review_path) as store:
+        assert store.decision("BOTH-02").note == ""
+    assert not crashed_mid_save.exists()
+
+
+def test_an_unfinished_save_asks_for_one_writable_open(review_path: Path, crashed_mid_save: Path) -> None:
+    with pytest.raises(ReviewFileError, match="Open it for editing once"):
+        ReviewStore.open(review_path, read_only=True)
+    assert crashed_mid_save.exists()
