@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -739,6 +739,13 @@ class MainWindow(QMainWindow):
         self._save_window()
         self.close_review()
         super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a switch between the system's light and dark palettes: recolour what we paint."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.session is not None:
+            self._refresh_highlights()
+            self.checklist.tree.viewport().update()
 
     # -- drag and drop ---------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
