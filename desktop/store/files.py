@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -127,7 +129,29 @@ def in_memory_copy(db: Database) -> Database:
     return Database(memory, execute_plugins=False)
 
 
-def fsync_folder(folder: Path) -> None:
+def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
+    """Build ``target`` in a temporary file beside it, then rename it over: never a half-written review.
+
+    Disk trouble (full, permissions, a vanished folder) becomes a ReviewFileError; ``target`` is untouched.
+    """
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        temp = Path(temp_name)
+        try:
+            write(temp)
+            os.replace(temp, target)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        _fsync_folder(target.parent)
+    except (OSError, sqlite3.OperationalError) as exc:
+        raise ReviewFileError(
+            f"Could not write {target.name} ({exc}).", title="Cannot save the review"
+        ) from exc
+
+
+def _fsync_folder(folder: Path) -> None:
     """Make a rename durable (POSIX); Windows has no directory handles to sync, and needs none."""
     if os.name != "posix":
         return

@@ -17,7 +17,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -143,11 +142,9 @@ class ReviewStore:
                     f"{target.name} already exists; choose another name or replace it.",
                     title="Cannot save the review",
                 )
-            fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            os.close(fd)
-            temp = Path(temp_name)
-            try:
-                _build(
+            files.write_atomically(
+                target,
+                lambda temp: _build(
                     temp,
                     policy=policy,
                     checklist=checklist,
@@ -155,12 +152,8 @@ class ReviewStore:
                     items=items,
                     suggestions=suggestions,
                     reviewer=reviewer,
-                )
-                os.replace(temp, target)
-            except BaseException:
-                temp.unlink(missing_ok=True)
-                raise
-            files.fsync_folder(target.parent)
+                ),
+            )
             return cls._load(target, read_only=False, lock=lock)
         except BaseException:
             lock.release()
@@ -323,6 +316,32 @@ class ReviewStore:
             evidence=evidence,
             audit=audit,
         )
+
+    def save_copy(self, target: str | os.PathLike[str]) -> Path:
+        """Write a consistent copy of the review to ``target`` (Save As, archiving), atomically.
+
+        Uses SQLite's backup API on this store's own connection, so the copy is a complete review even
+        while edits go on (and, for an old file opened read-only, is already upgraded). This store stays
+        open on the original. Replaces ``target`` unless it is this review or open in another window.
+        """
+        destination = Path(target)
+        if destination.resolve() == self._path.resolve():
+            raise ReviewFileError(
+                "A copy needs a different name than the review itself.", title="Cannot save"
+            )
+        lock = WriterLock.acquire(destination)
+        try:
+            files.write_atomically(destination, self._copy_to)
+        finally:
+            lock.release()
+        return destination
+
+    def _copy_to(self, path: Path) -> None:
+        copy = sqlite3.connect(path)
+        try:
+            self._db.conn.backup(copy)
+        finally:
+            copy.close()
 
     # -- editing ----------------------------------------------------------------------------------------
     def set_status(self, item_id: str, status: ReviewStatus, *, reviewer: str | None = None) -> Decision:

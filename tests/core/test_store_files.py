@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from desktop.core.errors import ReviewFileError
+from desktop.core.errors import ReviewFileError, ReviewLockedError
 from desktop.store import ReviewReadOnlyError, ReviewStore
 from desktop.store.files import backup_path_for, upgrade
 from desktop.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -230,3 +231,34 @@ def test_an_older_file_opened_read_only_is_upgraded_in_memory_only(
         assert store.decision("BOTH-02").status == "unreviewed"
     assert sha256_of(review_path) == before
     assert [p.name for p in review_path.parent.iterdir()] == [review_path.name]
+
+
+def test_save_copy_writes_a_complete_review(review_path: Path) -> None:
+    copy_path = review_path.with_name("copy.prdreview")
+    with create_review(review_path) as store:
+        store.set_status("BOTH-02", "addressed")
+        assert store.save_copy(copy_path) == copy_path
+        expected = store.snapshot()
+    with ReviewStore.open(copy_path) as copy:
+        assert copy.snapshot() == replace(expected, path=str(copy_path))
+
+
+def test_save_copy_works_from_a_read_only_store(review_path: Path) -> None:
+    create_review(review_path).close()
+    with ReviewStore.open(review_path, read_only=True) as store:
+        store.save_copy(review_path.with_name("copy.prdreview"))
+    ReviewStore.open(review_path.with_name("copy.prdreview")).close()
+
+
+def test_save_copy_onto_itself_is_refused(review_path: Path) -> None:
+    with create_review(review_path) as store, pytest.raises(ReviewFileError, match="different name"):
+        store.save_copy(review_path)
+
+
+def test_save_copy_over_a_review_open_elsewhere_is_refused(review_path: Path) -> None:
+    other = review_path.with_name("other.prdreview")
+    create_review(other).close()
+    before = sha256_of(other)
+    with create_review(review_path) as store, ReviewStore.open(other), pytest.raises(ReviewLockedError):
+        store.save_copy(other)
+    assert sha256_of(other) == before
