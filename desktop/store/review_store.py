@@ -90,10 +90,12 @@ class ReviewStore:
             self._checklist = Checklist.model_validate_json(review["checklist"])
             self._frameworks: tuple[Framework, ...] = tuple(json.loads(review["frameworks"]))
             self._reviewer: str = review["reviewer"]
-            self._created_at: str = review["created_at"]
             self._policy = codec.policy_from_row(db.table("policy").get(1))
             self._suggestions = {
-                row["item_id"]: codec.suggestion_from_row(row) for row in db.table("suggestion").rows
+                row["item_id"]: codec.suggestion_from_row(row)
+                for row in db.query(
+                    "SELECT suggestion.* FROM suggestion JOIN decision USING (item_id) ORDER BY position"
+                )
             }
             by_id = {item.id: item for item in self._checklist.items}
             self._items = tuple(

@@ -168,3 +168,18 @@ def test_failed_create_keeps_the_previous_file(review_path: Path) -> None:
             overwrite=True,
         )
     assert sha256_of(review_path) == before
+
+
+def test_suggestions_come_back_in_checklist_order(review_path: Path) -> None:
+    policy = make_policy()
+    reversed_suggestions = dict(reversed(make_suggestions(policy).items()))
+    ReviewStore.create(
+        review_path,
+        policy=policy,
+        checklist=make_checklist(),
+        frameworks=("pipl", "gdpr"),
+        suggestions=reversed_suggestions,
+        reviewer="Alice",
+    ).close()
+    with ReviewStore.open(review_path, read_only=True) as store:
+        assert list(store.snapshot().suggestions) == ["PIPL-01", "BOTH-02"]
