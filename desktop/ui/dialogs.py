@@ -89,10 +89,10 @@ class Questions:
     """Yes/no questions behind seams."""
 
     @classmethod
-    def open_read_only(cls, parent: QWidget | None, detail: str) -> bool:
+    def open_read_only(cls, parent: QWidget | None, title: str, detail: str) -> bool:
         answer = QMessageBox.question(
             parent,
-            "The review is already open",
+            title,
             f"{detail}\n\nOpen it read-only instead? You can look at it but not change it.",
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Open,

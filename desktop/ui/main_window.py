@@ -39,6 +39,7 @@ from desktop.core.document import Policy
 from desktop.core.errors import ReviewDeskError, ReviewLockedError
 from desktop.core.review import REVIEW_STATUSES, ReviewStatus
 from desktop.resources import resource_path
+from desktop.store import ReviewReadOnlyError
 from desktop.ui.checklist_pane import ChecklistPane
 from desktop.ui.commands import (
     AcceptSuggestionCommand,
@@ -348,8 +349,8 @@ class MainWindow(QMainWindow):
     def open_review(self, path: Path, *, read_only: bool = False) -> bool:
         try:
             session = ReviewSession.open(path, reviewer=self.settings.reviewer, read_only=read_only)
-        except ReviewLockedError as error:
-            if read_only or not Questions.open_read_only(self, error.detail):
+        except (ReviewLockedError, ReviewReadOnlyError) as error:
+            if read_only or not Questions.open_read_only(self, error.title, error.detail):
                 return False
             return self.open_review(path, read_only=True)
         except ReviewDeskError as error:
@@ -475,7 +476,7 @@ class MainWindow(QMainWindow):
         dialog = QProgressDialog(label, "", 0, 100, self)
         dialog.setObjectName("busyDialog")
         dialog.setWindowTitle(APP_TITLE)
-        dialog.setCancelButton(None)  # type: ignore[arg-type]  # the work cannot be cancelled midway
+        dialog.setCancelButton(None)  # the work cannot be cancelled midway
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)

@@ -7,8 +7,6 @@ the app loses at most the edit in flight. Undo commands call these same methods.
 
 from __future__ import annotations
 
-import os
-import sqlite3
 from bisect import bisect_right
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.checklist import Checklist, ChecklistItem
 from desktop.core.document import Policy
-from desktop.core.errors import ReviewFileError
 from desktop.core.review import (
     Decision,
     EvidenceOrigin,
@@ -112,25 +109,8 @@ class ReviewSession(QObject):
         return self.segmentation.paragraphs[index].section_path if index >= 0 else ()
 
     def save_copy(self, target: Path) -> None:
-        """Copy the review file to ``target`` atomically, through SQLite's backup API (consistent even if
-        another reader is active), via a temporary file in the target folder."""
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        try:
-            source = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                copy = sqlite3.connect(temporary)
-                try:
-                    source.backup(copy)
-                finally:
-                    copy.close()
-            finally:
-                source.close()
-            os.replace(temporary, target)
-        except (OSError, sqlite3.Error) as error:
-            temporary.unlink(missing_ok=True)
-            raise ReviewFileError(
-                f"Could not save a copy as {target} ({error}).", title="Cannot save the copy"
-            ) from error
+        """A consistent copy of the review file at ``target`` (the store writes it atomically)."""
+        self._store.save_copy(target)
 
     # -- editing (store first, then memory, then signal) -----------------------------------------------
     def set_status(self, item_id: str, status: ReviewStatus) -> None:
