@@ -11,6 +11,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -45,8 +46,18 @@ def connect(path: Path, *, read_only: bool) -> Database:
     ``check_same_thread=False`` lets the GUI hand the store to its single DB worker thread; the store is
     still used from one thread at a time.
     """
-    uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
+    uri = f"{_sqlite_uri(path)}?mode={'ro' if read_only else 'rw'}"
     return Database(sqlite3.connect(uri, uri=True, check_same_thread=False), execute_plugins=False)
+
+
+def _sqlite_uri(path: Path) -> str:
+    """An SQLite URI with an empty authority, so Windows UNC shares work (``Path.as_uri`` would put the
+    server in the authority, which SQLite rejects): ``/a`` -> ``file:///a``, ``C:/a`` -> ``file:///C:/a``,
+    ``//server/share/a`` -> ``file:////server/share/a``; ``?``, ``#``, ``%`` and non-ASCII are escaped."""
+    posix = path.resolve().as_posix()
+    if not posix.startswith("/"):
+        posix = "/" + posix
+    return "file://" + quote(posix, safe="/:")
 
 
 def check_identity(db: Database, path: Path) -> None:

@@ -262,3 +262,15 @@ def test_save_copy_over_a_review_open_elsewhere_is_refused(review_path: Path) ->
     with create_review(review_path) as store, ReviewStore.open(other), pytest.raises(ReviewLockedError):
         store.save_copy(other)
     assert sha256_of(other) == before
+
+
+def test_folder_and_file_names_with_uri_characters_and_chinese_work(tmp_path: Path) -> None:
+    folder = tmp_path / "审阅 #1 ?&%20"
+    folder.mkdir()
+    path = folder / "隐私 政策?.prdreview"
+    create_review(path).close()
+    with ReviewStore.open(path) as store:
+        store.set_status("BOTH-02", "addressed")
+    with ReviewStore.open(path, read_only=True) as store:
+        assert store.decision("BOTH-02").status == "addressed"
+    assert sorted(p.name for p in folder.iterdir()) == [path.name]
