@@ -139,16 +139,16 @@ class ChecklistModel(QAbstractItemModel):
         if role == IS_CHAPTER_ROLE:
             return True
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == COL_ITEM:
-                return chapter.title
+            done, total = self.progress(chapter.items)
+            if column == COL_ITEM:  # the view spans this cell over the row, so the count goes with it
+                return f"{chapter.title}   {done}/{total}"
             if column == COL_DECISION:
-                done, total = self.progress(chapter.items)
                 return f"{done}/{total}"
         if role == Qt.ItemDataRole.FontRole and column == COL_ITEM:
             font = QFont(QGuiApplication.font())
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_DECISION:
+        if role == Qt.ItemDataRole.ToolTipRole:
             done, total = self.progress(chapter.items)
             return f"{done} of {total} items in this chapter reviewed"
         return None

@@ -78,6 +78,8 @@ class ChecklistPane(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
+            signal.connect(self._span_chapters)
         self.progress = QLabel()
         self.progress.setObjectName("overallProgress")
 
@@ -104,6 +106,7 @@ class ChecklistPane(QWidget):
             self.proxy.setSourceModel(self.model)
             session.decision_changed.connect(self._update_progress)
             self.tree.expandAll()
+            self._span_chapters()
             header = self.tree.header()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Stretch)
@@ -113,6 +116,11 @@ class ChecklistPane(QWidget):
             self._update_progress()
         if old is not None:
             old.deleteLater()
+
+    def _span_chapters(self) -> None:
+        """Chapter rows use the whole width for their title and progress count."""
+        for row in range(self.proxy.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
 
     def _apply_filters(self) -> None:
         current = self.current_item()
@@ -124,6 +132,7 @@ class ChecklistPane(QWidget):
             search=self.search.text(),
         )
         self.tree.expandAll()
+        self._span_chapters()
         if current:
             self.select_item(current, clear_filters=False)
 
