@@ -1,5 +1,7 @@
 """Undoable edits: each command calls the session (so the store) in ``redo`` and its inverse in ``undo``.
 
+Every command names the checklist item it changes (``item_id``), so undo can show that item.
+
 Consecutive note edits to the same item merge into one command, so undo takes back a thought, not a
 keystroke. Deleting evidence keeps the span so undo can put it back with its id (``restore_evidence``).
 """
@@ -19,14 +21,14 @@ NOTE_COMMAND_ID = 1001
 class SetStatusCommand(QUndoCommand):
     def __init__(self, session: ReviewSession, item_id: str, status: ReviewStatus) -> None:
         super().__init__(f"{item_id}: {STATUS_LABELS[status]}")
-        self._session, self._item_id = session, item_id
+        self._session, self.item_id = session, item_id
         self._before, self._after = session.status(item_id), status
 
     def redo(self) -> None:
-        self._session.set_status(self._item_id, self._after)
+        self._session.set_status(self.item_id, self._after)
 
     def undo(self) -> None:
-        self._session.set_status(self._item_id, self._before)
+        self._session.set_status(self.item_id, self._before)
 
 
 class SetNoteCommand(QUndoCommand):
@@ -63,15 +65,13 @@ class AddEvidenceCommand(QUndoCommand):
         section_path: tuple[str, ...] | None = None,
     ) -> None:
         super().__init__(f"{item_id}: add evidence")
-        self._session, self._item_id, self._start, self._end = session, item_id, start, end
+        self._session, self.item_id, self._start, self._end = session, item_id, start, end
         self._origin, self._section_path = origin, section_path
         self._span: EvidenceSpan | None = None
 
     def redo(self) -> None:
         if self._span is None:
-            self._span = self._session.add_evidence(
-                self._item_id, self._start, self._end, origin=self._origin
-            )
+            self._span = self._session.add_evidence(self.item_id, self._start, self._end, origin=self._origin)
         else:  # redo after undo: bring back the same row, same id
             self._session.restore_evidence(self._span)
 
@@ -84,7 +84,7 @@ class DeleteEvidenceCommand(QUndoCommand):
     def __init__(self, session: ReviewSession, evidence_id: int) -> None:
         span = session.evidence(evidence_id)
         super().__init__(f"{span.item_id}: delete evidence")
-        self._session, self._span = session, span
+        self._session, self._span, self.item_id = session, span, span.item_id
 
     def redo(self) -> None:
         self._span = self._session.delete_evidence(self._span.id)
@@ -97,7 +97,7 @@ class SetEvidenceNoteCommand(QUndoCommand):
     def __init__(self, session: ReviewSession, evidence_id: int, note: str) -> None:
         span = session.evidence(evidence_id)
         super().__init__(f"{span.item_id}: evidence note")
-        self._session, self._id = session, evidence_id
+        self._session, self._id, self.item_id = session, evidence_id, span.item_id
         self._before, self._after = span.note, note
 
     def redo(self) -> None:
@@ -118,6 +118,7 @@ class AcceptSuggestionCommand(QUndoCommand):
         best: EvidenceCandidate | None,
     ) -> None:
         super().__init__(f"{item_id}: accept suggestion")
+        self.item_id = item_id
         self._children: list[QUndoCommand] = [SetStatusCommand(session, item_id, status)]
         if best is not None:
             self._children.append(

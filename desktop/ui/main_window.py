@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         self.log_dir = log_dir or default_log_dir()
         self.session: ReviewSession | None = None
         self.undo_stack = QUndoStack(self)
+        self._undo_index = 0
+        self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self._busy: QProgressDialog | None = None
         self._menu_actions: list[tuple[str, QAction]] = []
         self.setAcceptDrops(True)
@@ -610,6 +612,15 @@ class MainWindow(QMainWindow):
             return
         self.item.flush_note()
         self._push(lambda session: SetStatusCommand(session, item_id, status))
+
+    def _undo_index_changed(self, index: int) -> None:
+        """After an undo or redo, show the item it changed, so the reviewer sees what came back."""
+        moved_back = index < self._undo_index
+        self._undo_index = index
+        command = self.undo_stack.command(index if moved_back else index - 1)
+        item_id = getattr(command, "item_id", "")
+        if item_id and item_id != self.current_item():
+            self.checklist.select_item(item_id)
 
     def _note_committed(self, item_id: str, note: str) -> None:
         self._push(lambda session: SetNoteCommand(session, item_id, note))
