@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from desktop.core.errors import ChecklistError
 from desktop.core.review import Framework
-from desktop.core.rules import ItemRules, rule_problems
+from desktop.core.rules import ItemRules, TermGroup, group_problems, rule_problems
 from desktop.resources import resource_path
 
 Severity = Literal["high", "medium", "low"]
@@ -59,6 +59,7 @@ class Checklist(BaseModel):
     title: str = Field(min_length=1)
     version: str
     chapters: tuple[Chapter, ...] = Field(min_length=1)
+    shared_groups: dict[str, TermGroup] = Field(default_factory=dict)
     items: tuple[ChecklistItem, ...] = Field(min_length=1)
 
     def items_for(self, frameworks: tuple[Framework, ...]) -> tuple[ChecklistItem, ...]:
@@ -199,6 +200,9 @@ def _check_unique_ids(data: Mapping[str, Any], name: str) -> None:
 
 
 def _check_references(checklist: Checklist, name: str) -> None:
+    for group_name, group in checklist.shared_groups.items():
+        for field, problem in group_problems(group_name, group, "shared_groups"):
+            raise ChecklistError(problem, path=name, field=field)
     keys: set[str] = set()
     for index, chapter in enumerate(checklist.chapters):
         if chapter.key in keys:
@@ -214,7 +218,7 @@ def _check_references(checklist: Checklist, name: str) -> None:
                 item=item.id,
                 field="chapter",
             )
-        for field, problem in rule_problems(item.rules):
+        for field, problem in rule_problems(item.rules, checklist.shared_groups):
             raise ChecklistError(
                 problem, path=name, item=item.id, field=f"rules.{field}" if field else "rules"
             )

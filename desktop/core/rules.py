@@ -9,11 +9,12 @@ tune or add a checklist without touching code; docs/checklist-schema.md document
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Scope = Literal["sentence", "window", "paragraph"]
+Scope = Literal["sentence", "window", "paragraph", "document"]
 NegationMode = Literal["ignore", "addresses", "weakens"]
 
 HEADING_GROUP = "heading"
@@ -41,8 +42,9 @@ class Condition(BaseModel):
 
     Each entry of ``all`` is a group name, or a list of names of which any one will do. ``none`` lists
     groups that must not occur in the scope. ``scope`` is the sentence itself, ``window`` sentences either
-    side in the same paragraph, or the whole paragraph. ``min_sentences`` asks for that many distinct
-    sentences meeting the condition.
+    side in the same section, the whole paragraph, or the whole ``document`` (for items whose elements are
+    usually stated in different places). ``min_sentences`` asks for that many distinct sentences meeting the
+    condition.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -57,11 +59,13 @@ class Condition(BaseModel):
 class RedFlag(TermGroup):
     """Wording that signals a problem; reported, and by default it downgrades ``addressed`` to ``partial``.
 
-    Downgrading happens only when every sentence supporting ``addressed`` carries the flag.
+    Downgrading happens only when every sentence supporting ``addressed`` carries the flag, or, for a flag
+    marked ``anywhere``, when the flag occurs anywhere in the policy (e.g. "continued use means consent").
     """
 
     label: str = Field(min_length=1)
     downgrade: bool = True
+    anywhere: bool = False
 
 
 class ItemRules(BaseModel):
@@ -86,18 +90,40 @@ def condition_groups(condition: Condition) -> tuple[str, ...]:
     return tuple(names)
 
 
-def rule_problems(rules: ItemRules) -> list[tuple[str, str]]:
-    """Cross-field mistakes pydantic cannot see, as ``(field path, message)`` pairs; empty if all is well."""
+def item_groups(rules: ItemRules, shared: Mapping[str, TermGroup]) -> dict[str, TermGroup]:
+    """The groups an item's conditions can use: its own, plus the checklist's shared groups it names."""
+    groups = dict(rules.groups)
+    for condition in (*rules.addressed, *rules.partial):
+        for name in condition_groups(condition):
+            if name not in groups and name in shared:
+                groups[name] = shared[name]
+    return groups
+
+
+def group_problems(name: str, group: TermGroup, where: str) -> list[tuple[str, str]]:
+    """Mistakes in one term group defined under ``where`` (e.g. ``groups``), as ``(field, message)`` pairs."""
+    problems: list[tuple[str, str]] = []
+    if name == HEADING_GROUP:
+        problems.append((f"{where}.{name}", f"{HEADING_GROUP!r} is reserved for the headings cue"))
+    problems.extend(_term_problems(group, f"{where}.{name}"))
+    return problems
+
+
+def rule_problems(rules: ItemRules, shared: Mapping[str, TermGroup]) -> list[tuple[str, str]]:
+    """Cross-field mistakes pydantic cannot see, as ``(field path, message)`` pairs; empty if all is well.
+
+    ``shared`` are the checklist-wide groups, which conditions may name as if they were the item's own.
+    """
     problems: list[tuple[str, str]] = []
     for name, group in rules.groups.items():
-        if name == HEADING_GROUP:
-            problems.append((f"groups.{name}", f"{HEADING_GROUP!r} is reserved for the headings cue"))
-        problems.extend(_term_problems(group, f"groups.{name}"))
+        problems.extend(group_problems(name, group, "groups"))
+        if name in shared:
+            problems.append((f"groups.{name}", "this name is already used by a shared group"))
     if rules.headings is not None:
         problems.extend(_term_problems(rules.headings, "headings"))
     for index, flag in enumerate(rules.red_flags):
         problems.extend(_term_problems(flag, f"red_flags[{index}]"))
-    known = set(rules.groups)
+    known = set(rules.groups) | set(shared)
     if rules.headings is not None:
         known.add(HEADING_GROUP)
     for level in ("addressed", "partial"):
@@ -107,8 +133,6 @@ def rule_problems(rules: ItemRules) -> list[tuple[str, str]]:
                     problems.append(
                         (f"{level}[{index}]", f"the condition uses group {name!r}, which is not defined")
                     )
-    if (rules.addressed or rules.partial) and not rules.groups:
-        problems.append(("groups", "conditions are given but no term groups are defined"))
     return problems
 
 
