@@ -1,0 +1,216 @@
+"""Cut a policy into headings, paragraphs and sentences, each with offsets and the section it sits in.
+
+A paragraph is one source block (an HTML ``<p>``, a DOCX paragraph, a Markdown list item) or, where the
+source has no blocks, one line. Headings come from heading blocks where the format has them, and from the
+text otherwise (numbering styles in :mod:`desktop.core.headings`). Text-derived candidates must also fit
+their neighbours: a run of same-style numbered lines with nothing between them is a list or a table of
+contents, a numbered line after "including:" is a list item, and an unnumbered short line only counts when
+it stands alone.
+
+Levels: heading blocks keep their relative rank (``h1`` above ``h2``); text numbering styles nest in the
+order they first appear, so ``一、`` → ``（一）`` → ``1.`` works as well as ``1.`` → ``（一）``. The section
+path of a paragraph is the chain of heading titles above it, its own title included when it is a heading.
+
+Everything is one pass over the lines plus one regex pass per paragraph: linear in the text length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.document import Block, BlockKind, Policy
+from desktop.core.headings import (
+    HeadingCandidate,
+    heading_candidate,
+    plausible_heading_block,
+    starts_with_list_marker,
+)
+from desktop.core.segments import Heading, Paragraph, ParagraphKind, Segmentation, Sentence
+from desktop.core.sentences import split_sentences
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A paragraph-to-be: its span, what its source says it is, and its heading candidacy.
+
+    ``source`` is the block kind it came from (``None`` for a plain line); ``text_headings`` says whether the
+    text may still be recognised as a heading (not for table cells or one-line list items, whose short
+    title-like texts are data, not structure).
+    """
+
+    start: int
+    end: int
+    source: BlockKind | None
+    text_headings: bool
+    level: int | None = None
+    candidate: HeadingCandidate | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Open:
+    """A heading on the stack of open sections: ``rank`` for block/Markdown headings, else a text scheme."""
+
+    scheme: str
+    rank: int | None
+    title: str
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    while start < end:
+        line_end = text.find("\n", start, end)
+        if line_end < 0:
+            line_end = end
+        span = _strip_span(text, start, line_end)
+        if span[0] < span[1]:
+            spans.append(span)
+        start = line_end + 1
+    return spans
+
+
+def _block_units(text: str, block: Block) -> list[_Unit]:
+    """A heading block is one unit; other blocks give one unit per line (``<br>``-separated sections)."""
+    if block.kind == "heading":
+        start, end = _strip_span(text, block.start, block.end)
+        return [_Unit(start, end, "heading", False, block.level)] if start < end else []
+    spans = _line_spans(text, block.start, block.end)
+    if len(spans) == 1:
+        return [_Unit(*spans[0], block.kind, block.kind == "paragraph")]
+    if block.kind == "table_cell":
+        return [_Unit(start, end, "table_cell", False) for start, end in spans]
+    first_kind: BlockKind | None = "list_item" if block.kind == "list_item" else None
+    return [_Unit(start, end, first_kind if i == 0 else None, True) for i, (start, end) in enumerate(spans)]
+
+
+def _units(policy: Policy) -> list[_Unit]:
+    """Units from the blocks, and one per non-blank line outside blocks, in text order."""
+    text = policy.text
+    blocks = sorted(policy.blocks, key=lambda block: block.start)
+    units: list[_Unit] = []
+    block_index = 0
+    position = 0
+    length = len(text)
+    while position < length:
+        line_end = text.find("\n", position)
+        if line_end < 0:
+            line_end = length
+        while block_index < len(blocks) and blocks[block_index].end <= position:
+            block_index += 1
+        block = blocks[block_index] if block_index < len(blocks) else None
+        if block is not None and block.start < line_end:
+            units.extend(_block_units(text, block))
+            block_index += 1
+            next_line = text.find("\n", max(block.end, position))
+            position = length if next_line < 0 else next_line + 1
+            continue
+        start, end = _strip_span(text, position, line_end)
+        if start < end:
+            units.append(_Unit(start, end, None, True))
+        position = line_end + 1
+    return units
+
+
+def _in_numbered_run(candidate: HeadingCandidate, neighbour: HeadingCandidate | None, step: int) -> bool:
+    """Whether ``neighbour`` continues ``candidate``'s numbering (``step`` = +1 after it, -1 before it)."""
+    if neighbour is None or neighbour.scheme != candidate.scheme:
+        return False
+    if candidate.number is None or neighbour.number is None:
+        return True
+    return neighbour.number - candidate.number == step
+
+
+def _confirm_headings(text: str, units: list[_Unit]) -> None:
+    """Drop text-derived candidates that their neighbours show to be list items, contents lines or labels.
+
+    A numbered candidate next to the previous or next number of the same style, with no body text between,
+    is a list or a table-of-contents line (the contents' last line is followed by a *restart* at 1, so the
+    first real heading survives). An unnumbered candidate must stand alone and must not follow a line that
+    ends with a colon ("We collect the following:").
+    """
+    raw = [unit.candidate for unit in units]
+    for index, unit in enumerate(units):
+        candidate = raw[index]
+        if candidate is None or candidate.scheme in {"block", "markdown"}:
+            continue
+        previous = raw[index - 1] if index else None
+        following = raw[index + 1] if index + 1 < len(units) else None
+        if candidate.numbered:
+            if _in_numbered_run(candidate, previous, -1) or _in_numbered_run(candidate, following, 1):
+                unit.candidate = None
+            continue
+        after_colon = index > 0 and previous is None and text[units[index - 1].end - 1] in ":："
+        same_style = any(n is not None and n.scheme == candidate.scheme for n in (previous, following))
+        if index + 1 >= len(units) or after_colon or same_style:
+            unit.candidate = None
+
+
+def _classify(text: str, units: list[_Unit]) -> None:
+    for unit in units:
+        if unit.source == "heading":
+            title = " ".join(text[unit.start : unit.end].split())
+            if plausible_heading_block(title):
+                unit.candidate = HeadingCandidate("block", title, True, unit.level or 1)
+                continue
+        if unit.source == "heading" or unit.text_headings:
+            unit.candidate = heading_candidate(text[unit.start : unit.end])
+    _confirm_headings(text, units)
+
+
+def _place(stack: list[_Open], candidate: HeadingCandidate) -> None:
+    """Put a heading on the stack of open sections, closing the sections it ends."""
+    if candidate.scheme in {"block", "markdown"}:
+        rank = candidate.level or 1
+        cut = next((i for i, entry in enumerate(stack) if entry.rank is not None), 0)
+        for i in range(len(stack) - 1, -1, -1):
+            entry_rank = stack[i].rank
+            if entry_rank is not None and entry_rank < rank:
+                cut = i + 1
+                break
+        del stack[cut:]
+        stack.append(_Open("ranked", rank, candidate.title))
+        return
+    for i, entry in enumerate(stack):
+        if entry.rank is None and entry.scheme == candidate.scheme:
+            del stack[i:]
+            break
+    stack.append(_Open(candidate.scheme, None, candidate.title))
+
+
+def _paragraph_kind(text: str, unit: _Unit) -> ParagraphKind:
+    if unit.source == "list_item" or starts_with_list_marker(text[unit.start : unit.end]):
+        return "list_item"
+    return "paragraph"
+
+
+def segment(policy: Policy) -> Segmentation:
+    """Headings, paragraphs and sentences of ``policy`` (see the module docstring for the rules)."""
+    text = policy.text
+    units = _units(policy)
+    _classify(text, units)
+    headings: list[Heading] = []
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    stack: list[_Open] = []
+    path: tuple[str, ...] = ()
+    for unit in units:
+        candidate = unit.candidate
+        if candidate is not None:
+            _place(stack, candidate)
+            path = tuple(entry.title for entry in stack)
+            headings.append(Heading(unit.start, unit.end, len(stack), candidate.title))
+            kind: ParagraphKind = "heading"
+        else:
+            kind = _paragraph_kind(text, unit)
+        index = len(paragraphs)
+        paragraphs.append(Paragraph(unit.start, unit.end, kind, path))
+        spans = [(unit.start, unit.end)] if kind == "heading" else split_sentences(text, unit.start, unit.end)
+        sentences.extend(Sentence(start, end, index, path) for start, end in spans)
+    return Segmentation(tuple(headings), tuple(paragraphs), tuple(sentences))
