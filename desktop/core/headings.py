@@ -187,8 +187,8 @@ def _unnumbered_candidate(line: str) -> HeadingCandidate | None:
 
 def heading_candidate(line: str) -> HeadingCandidate | None:
     """Classify one stripped line; ``None`` when it cannot be a heading."""
-    if not line or display_width(line) > MAX_HEADING_WIDTH:
-        return None
+    if not line or "\t" in line or display_width(line) > MAX_HEADING_WIDTH:
+        return None  # tabs separate the cells of a table row written out as text
     markdown = _MARKDOWN.match(line)
     if markdown is not None:
         return HeadingCandidate("markdown", markdown.group("title"), True, len(markdown.group("hashes")))

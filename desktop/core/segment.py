@@ -21,12 +21,15 @@ from dataclasses import dataclass
 from desktop.core.document import Block, BlockKind, Policy
 from desktop.core.headings import (
     HeadingCandidate,
+    display_width,
     heading_candidate,
     plausible_heading_block,
     starts_with_list_marker,
 )
 from desktop.core.segments import Heading, Paragraph, ParagraphKind, Segmentation, Sentence
 from desktop.core.sentences import split_sentences
+
+_FINISHED = frozenset("。．.!?！？；;…”\"'’）)】」』")  # a paragraph that ends with one of these is finished
 
 
 @dataclass(slots=True)
@@ -53,6 +56,8 @@ class _Open:
     scheme: str
     rank: int | None
     title: str
+    weak: bool = False  # an unnumbered text heading: it never encloses a numbered section
+    document_title: bool = False
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -132,8 +137,9 @@ def _confirm_headings(text: str, units: list[_Unit]) -> None:
 
     A numbered candidate next to the previous or next number of the same style, with no body text between,
     is a list or a table-of-contents line (the contents' last line is followed by a *restart* at 1, so the
-    first real heading survives). An unnumbered candidate must stand alone and must not follow a line that
-    ends with a colon ("We collect the following:").
+    first real heading survives). An unnumbered candidate (a short title-like line) must stand alone between
+    a finished sentence (or the start of the text) and body text; short lines next to each other are table
+    cells, addresses or lists written out as text, and a line after "the following:" is a list item.
     """
     raw = [unit.candidate for unit in units]
     for index, unit in enumerate(units):
@@ -145,11 +151,27 @@ def _confirm_headings(text: str, units: list[_Unit]) -> None:
         if candidate.numbered:
             if _in_numbered_run(candidate, previous, -1) or _in_numbered_run(candidate, following, 1):
                 unit.candidate = None
-            continue
-        after_colon = index > 0 and previous is None and text[units[index - 1].end - 1] in ":："
-        same_style = any(n is not None and n.scheme == candidate.scheme for n in (previous, following))
-        if index + 1 >= len(units) or after_colon or same_style:
+        elif not _stands_alone(text, units, index, previous, following):
             unit.candidate = None
+
+
+def _stands_alone(
+    text: str,
+    units: list[_Unit],
+    index: int,
+    previous: HeadingCandidate | None,
+    following: HeadingCandidate | None,
+) -> bool:
+    if index + 1 >= len(units) or any(n is not None and not n.numbered for n in (previous, following)):
+        return False
+    if following is not None:
+        return following.numbered
+    if index == 0:
+        return True  # the document's title
+    if previous is None and text[units[index - 1].end - 1] not in _FINISHED:
+        return False
+    body = units[index + 1]
+    return display_width(text[body.start : body.end]) >= 30
 
 
 def _classify(text: str, units: list[_Unit]) -> None:
@@ -164,8 +186,13 @@ def _classify(text: str, units: list[_Unit]) -> None:
     _confirm_headings(text, units)
 
 
-def _place(stack: list[_Open], candidate: HeadingCandidate) -> None:
-    """Put a heading on the stack of open sections, closing the sections it ends."""
+def _place(stack: list[_Open], candidate: HeadingCandidate, *, first: bool) -> None:
+    """Put a heading on the stack of open sections, closing the sections it ends.
+
+    Unnumbered text headings are weak: they close other weak headings but never a numbered or block one, and
+    a numbered heading closes trailing weak ones instead of nesting under them. A weak first heading is the
+    document's title and stays open above everything.
+    """
     if candidate.scheme in {"block", "markdown"}:
         rank = candidate.level or 1
         cut = next((i for i, entry in enumerate(stack) if entry.rank is not None), 0)
@@ -177,11 +204,17 @@ def _place(stack: list[_Open], candidate: HeadingCandidate) -> None:
         del stack[cut:]
         stack.append(_Open("ranked", rank, candidate.title))
         return
-    for i, entry in enumerate(stack):
-        if entry.rank is None and entry.scheme == candidate.scheme:
-            del stack[i:]
-            break
-    stack.append(_Open(candidate.scheme, None, candidate.title))
+    same_scheme = next(
+        (i for i, entry in enumerate(stack) if entry.rank is None and entry.scheme == candidate.scheme), None
+    )
+    if candidate.numbered and same_scheme is not None:
+        del stack[same_scheme:]
+    else:
+        while stack and stack[-1].weak and not stack[-1].document_title:
+            stack.pop()
+    stack.append(
+        _Open(candidate.scheme, None, candidate.title, weak=not candidate.numbered, document_title=first)
+    )
 
 
 def _paragraph_kind(text: str, unit: _Unit) -> ParagraphKind:
@@ -203,7 +236,7 @@ def segment(policy: Policy) -> Segmentation:
     for unit in units:
         candidate = unit.candidate
         if candidate is not None:
-            _place(stack, candidate)
+            _place(stack, candidate, first=not headings)
             path = tuple(entry.title for entry in stack)
             headings.append(Heading(unit.start, unit.end, len(stack), candidate.title))
             kind: ParagraphKind = "heading"
