@@ -282,3 +282,11 @@ def test_summary_has_a_status_chart(tmp_path: Path) -> None:
         xml = archive.read(charts[0]).decode()
     assert "<barChart>" in xml
     assert 'val="stacked"' in xml
+
+
+def test_policy_sheet_uses_the_segmenter_by_default(tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(write_workbook(make_snapshot(), tmp_path / "default.xlsx"))
+    rows = list(book["Policy"].iter_rows(min_row=2, values_only=True))
+    assert rows
+    assert all(POLICY_TEXT[row[4] : row[5]] == row[6] for row in rows)
+    assert any("灯笼笔记" in row[6] for row in rows)
