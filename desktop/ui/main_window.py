@@ -329,14 +329,13 @@ class MainWindow(QMainWindow):
         def job(progress: Callable[[str, float], None]) -> Path:
             from desktop.workflow import create_review
 
-            if choice.target.exists():
-                choice.target.unlink()
             return create_review(
                 source,
                 choice.target,
                 frameworks=choice.frameworks,
                 reviewer=choice.reviewer,
                 progress=progress,
+                overwrite=True,  # the reviewer agreed to replace it; the store refuses if it is open
             )
 
         self._start_busy("Creating the review…")
@@ -727,10 +726,10 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
 
     def _default_pane_sizes(self) -> None:
-        """The first review shown without saved sizes splits the real width 28 / 42 / 30."""
+        """The first review shown without saved sizes splits the real width 30 / 40 / 30."""
         if not self._sized and self.settings.splitter_state("main").isEmpty():
             width = max(900, self.splitter.width())
-            self.splitter.setSizes([width * 28 // 100, width * 42 // 100, width * 30 // 100])
+            self.splitter.setSizes([width * 30 // 100, width * 40 // 100, width * 30 // 100])
         self._sized = True
 
     def _splitters(self) -> dict[str, QSplitter]:

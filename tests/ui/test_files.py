@@ -1,0 +1,157 @@
+"""Creating, opening, locking, copying and exporting review files, and the errors a reviewer can meet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+
+from desktop.core.errors import ExportError, ReviewDeskError, ReviewFileError
+from desktop.ui.dialogs import FileDialogs, NewReviewChoice, NewReviewDialog, Questions
+from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.main_window import MainWindow
+from tests.ui.conftest import SAMPLE_ZH, read_review
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def test_start_page_offers_both_samples(make_window: MakeWindow) -> None:
+    window = make_window()
+    names = [
+        window.start_page.samples_model.index(row).data()
+        for row in range(window.start_page.samples_model.rowCount())
+    ]
+    assert any("English" in name for name in names) and any("Chinese" in name for name in names)
+
+
+def test_sample_from_start_page_becomes_a_prefilled_review(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "new.prdreview"
+    choice = NewReviewChoice("王芳", ("pipl",), target)
+    monkeypatch.setattr(NewReviewDialog, "ask", classmethod(lambda cls, *a, **k: choice))
+    window = make_window()
+    samples = window.start_page.samples
+    row = next(
+        r
+        for r in range(samples.model().rowCount())
+        if samples.model().index(r, 0).data(Qt.ItemDataRole.ToolTipRole) == str(SAMPLE_ZH)
+    )
+    samples.activated.emit(samples.model().index(row, 0))
+    qtbot.waitUntil(lambda: window.session is not None, timeout=30000)
+    snapshot = read_review(target)
+    assert (snapshot.reviewer, snapshot.frameworks) == ("王芳", ("pipl",))
+    assert window.settings.reviewer == "王芳"
+    assert window.session is not None and window.session.policy.text == snapshot.policy.text
+
+
+def test_a_second_window_on_the_same_review_is_read_only(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        Questions,
+        "open_read_only",
+        classmethod(lambda cls, parent, title, detail: asked.append(detail) or True),
+    )
+    first = make_window(review_en)
+    second = make_window(review_en)
+    assert asked and second.session is not None and second.session.read_only
+    item = second.current_item()
+    qtbot.keyClick(second.focusWidget(), "1")
+    assert read_review(review_en).decisions[item].status == "unreviewed"
+    assert first.session is not None and not first.session.read_only
+
+
+def test_a_corrupt_review_file_is_an_error_dialog(
+    make_window: MakeWindow, tmp_path: Path, errors: list[ReviewDeskError]
+) -> None:
+    broken = tmp_path / "broken.prdreview"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    window = make_window()
+    assert not window.open_review(broken)
+    assert len(errors) == 1 and isinstance(errors[0], ReviewFileError)
+    assert window.session is None
+
+
+def test_export_writes_a_workbook_with_the_decisions(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+
+    from desktop.export import ExportOptions
+
+    workbook = tmp_path / "out" / "review.xlsx"
+    workbook.parent.mkdir()
+    monkeypatch.setattr(
+        ExportDialog, "ask", classmethod(lambda cls, parent, target: (workbook, ExportOptions()))
+    )
+    offered: list[Path] = []
+    monkeypatch.setattr(
+        Questions, "open_folder", classmethod(lambda cls, parent, path: offered.append(path) or False)
+    )
+    window = make_window(review_en)
+    item = window.current_item()
+    qtbot.keyClick(window.focusWidget(), "3")
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: bool(offered), timeout=30000)
+    assert offered == [workbook]
+    cells = [
+        str(cell)
+        for sheet in load_workbook(workbook).worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if cell
+    ]
+    assert any(item in cell for cell in cells)
+
+
+def test_a_failed_export_is_a_clear_message_and_keeps_the_review(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    review_en: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    errors: list[ReviewDeskError],
+) -> None:
+    from desktop.export import ExportOptions
+
+    blocked = tmp_path / "taken.xlsx"
+    blocked.mkdir()  # a folder where the workbook should go: the writer cannot replace it
+    monkeypatch.setattr(
+        ExportDialog, "ask", classmethod(lambda cls, parent, target: (blocked, ExportOptions()))
+    )
+    window = make_window(review_en)
+    qtbot.keyClick(window.focusWidget(), "1")
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: bool(errors), timeout=30000)
+    assert isinstance(errors[0], ExportError)
+    assert read_review(review_en).decisions[window.current_item()].status == "addressed"
+    assert not window.is_busy()
+
+
+def test_save_as_copies_the_review_and_continues_in_the_copy(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "copy.prdreview"
+    monkeypatch.setattr(FileDialogs, "save_review", classmethod(lambda cls, *a, **k: copy))
+    window = make_window(review_en)
+    item = window.current_item()
+    qtbot.keyClick(window.focusWidget(), "2")
+    window.save_as_action.trigger()
+    assert window.session is not None and window.session.path == copy
+    qtbot.keyClick(window.focusWidget(), "3")
+    assert read_review(copy).decisions[item].status == "missing"
+    assert read_review(review_en).decisions[item].status == "partial"
+
+
+def test_recent_reviews_are_remembered(make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    window.close_review()
+    assert window.settings.recent_reviews[0] == str(review_en.resolve())
+    assert window.start_page.recent_model.rowCount() == 1

@@ -1,0 +1,121 @@
+"""A reviewer walks the checklist with the keyboard and decides items; every decision lands in the file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+
+from desktop.ui.main_window import MainWindow
+from tests.ui.conftest import read_review
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def _press(
+    qtbot: QtBot, window: MainWindow, key: str | Qt.Key, modifier=Qt.KeyboardModifier.NoModifier
+) -> None:
+    target = window.focusWidget() or window
+    qtbot.keyClick(target, key, modifier)
+
+
+def test_opening_a_review_selects_the_first_item(make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    assert window.current_item() == window.checklist.visible_item_ids()[0]
+
+
+def test_j_and_k_walk_items_in_tree_order(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    ids = window.checklist.visible_item_ids()
+    _press(qtbot, window, "j")
+    _press(qtbot, window, "j")
+    assert window.current_item() == ids[2]
+    _press(qtbot, window, "k")
+    assert window.current_item() == ids[1]
+
+
+def test_status_key_writes_the_decision(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    item = window.current_item()
+    _press(qtbot, window, "1")
+    decision = read_review(review_en).decisions[item]
+    assert (decision.status, decision.reviewer) == ("addressed", "Tester")
+
+
+def test_next_unreviewed_skips_decided_items(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    ids = window.checklist.visible_item_ids()
+    _press(qtbot, window, "j")
+    _press(qtbot, window, "3")  # ids[1] is now missing
+    _press(qtbot, window, "k")
+    _press(qtbot, window, "n")
+    assert window.current_item() == ids[2]
+
+
+def test_undo_and_redo_a_status(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    item = window.current_item()
+    _press(qtbot, window, "2")
+    _press(qtbot, window, "z", Qt.KeyboardModifier.ControlModifier)
+    assert read_review(review_en).decisions[item].status == "unreviewed"
+    _press(qtbot, window, "z", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert read_review(review_en).decisions[item].status == "partial"
+
+
+def test_accepting_the_suggestion_is_one_key(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    session = window.session
+    assert session is not None
+    item = next(i for i, s in session.suggestions.items() if s.status == "addressed" and s.evidence)
+    window.checklist.select_item(item)
+    _press(qtbot, window, "a")
+    snapshot = read_review(review_en)
+    assert snapshot.decisions[item].status == "addressed"
+    best = session.suggestions[item].evidence[0]
+    assert [(e.start, e.end, e.origin) for e in snapshot.evidence if e.item_id == item] == [
+        (best.start, best.end, "suggested")
+    ]
+
+
+def test_note_is_saved_while_typing(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    item = window.current_item()
+    window.item.note.setFocus()
+    qtbot.keyClicks(window.item.note, "Contact block is complete")
+    qtbot.waitUntil(
+        lambda: read_review(review_en).decisions[item].note == "Contact block is complete", timeout=3000
+    )
+
+
+def test_status_buttons_show_the_decision(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    qtbot.mouseClick(window.item.status_buttons["missing"], Qt.MouseButton.LeftButton)
+    assert window.item.status_buttons["missing"].isChecked()
+    assert read_review(review_en).decisions[window.current_item()].status == "missing"
+
+
+def test_reopening_restores_decisions_and_the_last_item(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path
+) -> None:
+    window = make_window(review_en)
+    for _ in range(4):
+        _press(qtbot, window, "j")
+    item = window.current_item()
+    _press(qtbot, window, "4")
+    window.close()
+    again = make_window(review_en)
+    assert again.current_item() == item
+    assert again.session is not None and again.session.status(item) == "not_applicable"
+
+
+def test_undo_shows_the_item_it_changed(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    decided = window.current_item()
+    _press(qtbot, window, "1")
+    _press(qtbot, window, "j")
+    _press(qtbot, window, "z", Qt.KeyboardModifier.ControlModifier)
+    assert window.current_item() == decided
+    assert read_review(review_en).decisions[decided].status == "unreviewed"

@@ -1,0 +1,114 @@
+"""The checklist model and filters, the shortcut list, settings the window keeps, and the bug hook."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget
+
+from desktop.ui.checklist_model import ChecklistModel
+from desktop.ui.dialogs import ShortcutsDialog
+from desktop.ui.errors import CrashDialog, ExceptionHook
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def test_checklist_model_passes_the_model_tester(
+    qtmodeltester, make_window: MakeWindow, review_en: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(review_en)
+    assert window.session is not None
+    qtmodeltester.check(ChecklistModel(window.session))
+
+
+def test_chapters_show_their_progress(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    qtbot.keyClick(window.focusWidget(), "1")
+    chapter = window.checklist.proxy.index(0, 1)
+    done, total = chapter.data().split("/")
+    assert (int(done), int(total) > 1) == (1, True)
+
+
+def test_unreviewed_only_hides_decided_items(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    decided = window.current_item()
+    qtbot.keyClick(window.focusWidget(), "1")
+    window.checklist.unreviewed.setChecked(True)
+    visible = window.checklist.visible_item_ids()
+    assert decided not in visible and visible
+
+
+def test_search_matches_ids_and_titles(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    assert window.session is not None
+    item = window.session.items[5]
+    qtbot.keyClicks(window.checklist.search, item.id)
+    assert window.checklist.visible_item_ids() == [item.id]
+    window.checklist.search.clear()
+    qtbot.keyClicks(window.checklist.search, item.title.upper())
+    assert item.id in window.checklist.visible_item_ids()
+
+
+def test_severity_filter(make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    assert window.session is not None
+    window.checklist.severity.setCurrentIndex(window.checklist.severity.findData("low"))
+    visible = window.checklist.visible_item_ids()
+    assert visible and all(window.session.item(i).severity == "low" for i in visible)
+
+
+def test_shortcut_help_lists_the_status_keys(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    dialog = ShortcutsDialog(window, window.menu_actions())
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableWidget, "shortcutsTable")
+    assert table is not None
+    keys = " ".join(table.item(row, 2).text() for row in range(table.rowCount())).split(", ")
+    listed = {key for cell in keys for key in cell.split()}
+    assert {"1", "2", "3", "4", "5", "Ctrl+E", "N", "A", "J", "K"} <= listed
+
+
+def test_zoom_is_remembered(qtbot: QtBot, make_window: MakeWindow, settings: Settings) -> None:
+    window = make_window()
+    before = settings.font_point_size
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert settings.font_point_size == before + 1
+    assert window.policy.view.font().pointSize() == before + 1
+
+
+def test_splitter_sizes_are_remembered(make_window: MakeWindow, review_en: Path, settings: Settings) -> None:
+    window = make_window(review_en)
+    window.splitter.setSizes([300, 700, 400])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = make_window(review_en)
+    assert again.splitter.sizes() == sizes
+
+
+def test_unexpected_exception_is_logged_and_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    shown: list[BaseException] = []
+    monkeypatch.setattr(
+        CrashDialog, "ask", classmethod(lambda cls, parent, error, text, report: shown.append(error))
+    )
+    hook = ExceptionHook(tmp_path / "logs")
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as error:
+        hook(type(error), error, error.__traceback__)
+    assert [str(e) for e in shown] == ["boom"]
+    assert hook.last_report is not None and "boom" in hook.last_report.read_text(encoding="utf-8")
+
+
+def test_the_app_loads_no_network_module(make_window: MakeWindow, review_en: Path) -> None:
+    make_window(review_en)
+    assert not [name for name in sys.modules if name.startswith(("PySide6.QtNetwork", "PySide6.QtWebEngine"))]
