@@ -1,8 +1,8 @@
 """A stand-in for the prefill heuristics, so the scorer's figures can be checked by hand.
 
 A prediction is ``(status, quotes)``: the suggestion's evidence candidates are the quotes' first occurrences
-in the policy text, best first. Items not predicted are ``not_found``; items outside :data:`ITEMS` get no
-suggestion at all, like an id the checklist does not know.
+in the policy text, best first. Items not predicted are ``not_found``; items outside ``items`` (default
+:data:`ITEMS`) get no suggestion at all, like an id the checklist does not know.
 """
 
 from __future__ import annotations
@@ -53,15 +53,18 @@ def with_changes(policy: str, changes: Mapping[str, Prediction]) -> dict[str, di
 
 
 class FakePrefill:
-    def __init__(self, predictions: Mapping[str, Mapping[str, Prediction]]) -> None:
+    def __init__(
+        self, predictions: Mapping[str, Mapping[str, Prediction]], items: tuple[str, ...] = ITEMS
+    ) -> None:
         self.predictions = predictions
+        self.items = items
         self.calls: list[str] = []
 
     def __call__(self, policy: Policy) -> dict[str, Suggestion]:
         self.calls.append(policy.source_name)
         predicted = self.predictions.get(policy.source_name, {})
         suggestions = {}
-        for item in ITEMS:
+        for item in self.items:
             status, quotes = predicted.get(item, ("not_found", ()))
             suggestions[item] = Suggestion(
                 item_id=item,

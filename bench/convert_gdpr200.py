@@ -1,0 +1,229 @@
+"""Turn GDPR-Transparency-200 into gold files the ``eval`` command reads (mapping: docs/gold-mapping.md).
+
+    python bench/convert_gdpr200.py                       # ../shared/corpus/gdpr-transparency-200
+    python bench/convert_gdpr200.py --source DIR --out DIR
+
+Each source file is a JSON list of passages with span annotations of 21 GDPR Art. 13/14 requirements. Our
+loader cannot read that JSON, so for each policy this writes ``<name>.txt`` (the passages, one paragraph
+each) and ``<name>.txt.gold.json`` beside it. A mapped item is ``addressed`` when one of its requirements is
+annotated anywhere in the policy, with the annotated spans as evidence, and ``missing`` otherwise; the
+dataset says nothing about completeness, so the file is marked ``"three_way": false``. Every quote is
+checked against the text as the real loader extracts it. Malformed source files are skipped with a warning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(ROOT))
+
+from desktop.core.loading import load_policy  # noqa: E402
+from desktop.core.normalise import normalise_line  # noqa: E402
+from desktop.eval.locate import FoldedText  # noqa: E402
+
+DEFAULT_SOURCE = ROOT.parent / "shared" / "corpus" / "gdpr-transparency-200"
+DEFAULT_OUT = BENCH / "gold" / "generated" / "gdpr200"
+LABELLER = "converted from GDPR-Transparency-200 by bench/convert_gdpr200.py"
+
+REQUIREMENT_ITEMS: dict[str, str] = {
+    "Controller Name": "identity.controller_contact",
+    "Controller Contact": "identity.controller_contact",
+    "DPO Contact": "identity.pio_dpo_contact",
+    "Processing Purpose": "processing.purposes",
+    "Legal Basis for Processing": "processing.legal_basis",
+    "Legitimate Interests for Processing": "processing.legitimate_interests",
+    "Data Categories": "processing.categories",
+    "Source of Data": "processing.source",
+    "Mandatory Data Disclosure": "processing.mandatory_optional",
+    "Data Recipients": "sharing.third_party_recipients",
+    "Third-country Transfers": "xborder.transfer_disclosed",
+    "Data Retention Period": "retention.period",
+    "Automated Decision-Making": "adm.transparency_logic",
+    "Right to Access": "rights.access_copy",
+    "Right to Rectification": "rights.rectification",
+    "Right to Erasure": "rights.erasure",
+    "Right to Restrict": "rights.restrict_object",
+    "Right to Object": "rights.restrict_object",
+    "Right to Portability": "rights.portability",
+    "Right to Withdraw Consent": "consent.withdrawal",
+    "Right to Lodge Complaint": "rights.complaint_authority",
+}
+ITEMS = tuple(dict.fromkeys(REQUIREMENT_ITEMS.values()))  # each once, in the order above
+
+# Annotators shortened spans with "[...]" and masked words with "PLACEHOLDER": neither is in the text.
+_GAP = re.compile(r"\s*(?:\[\s*\.\.\.\s*\]|\bPLACEHOLDER\b|…)\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+MIN_QUOTE = 10
+
+
+class SourceError(Exception):
+    """A source file that cannot be converted (malformed JSON or an unexpected shape)."""
+
+
+@dataclass
+class Stats:
+    converted: int = 0
+    skipped: list[str] = field(default_factory=list)
+    labels: int = 0
+    found: int = 0
+    quotes: int = 0
+    widened: int = 0  # annotation spans widened to their sentence or passage to be findable / unique
+    unplaced: int = 0  # annotations with no quote that the loader's text contains (should stay 0)
+
+
+def read_passages(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """``(passage, [(requirement, value), ...])`` in document order; spaces folded, empty ones dropped."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SourceError(f"not valid JSON ({exc})") from None
+    if not isinstance(data, list):
+        raise SourceError("not a list of passages")
+    passages = []
+    for entry in data:
+        if not isinstance(entry, dict) or not isinstance(entry.get("passage"), str):
+            raise SourceError("a passage without text")
+        annotations = entry.get("annotations") or []
+        if not isinstance(annotations, list):
+            raise SourceError("annotations are not a list")
+        pairs = [
+            (str(note["requirement"]), str(note["value"]))
+            for note in annotations
+            if isinstance(note, dict) and "requirement" in note and "value" in note
+        ]
+        text = " ".join(normalise_line(" ".join(entry["passage"].splitlines())).split())
+        if text:
+            passages.append((text, pairs))
+    return passages
+
+
+def annotation_span(passage: str, value: str) -> tuple[int, int] | None:
+    """Where the annotated value lies in ``passage``: from its first to its last surviving fragment."""
+    fragments = [part for part in _GAP.split(value) if part.strip()]
+    lowered = passage.lower()
+    position, first = 0, -1
+    for fragment in fragments:
+        needle = " ".join(fragment.split()).lower()
+        start = lowered.find(needle, position)
+        if start < 0:
+            return None
+        first = start if first < 0 else first
+        position = start + len(needle)
+    return (first, position) if first >= 0 else None
+
+
+def sentence_around(passage: str, start: int, end: int) -> str:
+    """The sentence(s) of ``passage`` that contain ``[start, end)``."""
+    bounds = [0] + [match.end() for match in _SENTENCE_END.finditer(passage)] + [len(passage) + 1]
+    left = max(bound for bound in bounds if bound <= start)
+    right = min(bound for bound in bounds if bound >= end)
+    return passage[left:right].strip()
+
+
+def choose_quote(passage: str, value: str, document: FoldedText) -> tuple[str, bool]:
+    """A verbatim quote for one annotation, and whether it had to be widened beyond the annotated span.
+
+    The span itself when it is long enough to mean something and occurs once in the policy; otherwise the
+    sentence around it, or the whole passage, so the quote points at the place the annotator meant.
+    """
+    span = annotation_span(passage, value)
+    if span is None:
+        return passage, True
+    quote = passage[span[0] : span[1]].strip()
+    if len(quote) >= MIN_QUOTE and len(document.find_all(quote)) == 1:
+        return quote, False
+    sentence = sentence_around(passage, *span)
+    if len(document.find_all(sentence)) == 1:
+        return sentence, True
+    return passage, True
+
+
+def convert_policy(source: Path, out: Path, stats: Stats) -> None:
+    passages = read_passages(source)
+    if not passages:
+        raise SourceError("no passages")
+    name = f"{source.stem}.txt"
+    policy_path = out / name
+    policy_path.write_text("\n\n".join(text for text, _ in passages) + "\n", encoding="utf-8")
+    document = FoldedText(load_policy(policy_path).text)
+    evidence: dict[str, list[str]] = {item: [] for item in ITEMS}
+    for passage, pairs in passages:
+        for requirement, value in pairs:
+            item = REQUIREMENT_ITEMS.get(requirement)
+            if item is None:
+                continue
+            quote, widened = choose_quote(passage, value, document)
+            if not document.find_all(quote):
+                stats.unplaced += 1
+                continue
+            stats.widened += widened
+            if quote not in evidence[item]:
+                evidence[item].append(quote)
+    labels = [
+        {"item": item, "status": "addressed" if quotes else "missing", "evidence": quotes}
+        for item, quotes in evidence.items()
+    ]
+    gold = {
+        "policy": name,
+        "language": "en",
+        "three_way": False,
+        "labeller": LABELLER,
+        "source": f"gdpr-transparency-200/{source.name}",
+        "labels": labels,
+    }
+    (out / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    stats.converted += 1
+    stats.labels += len(labels)
+    stats.found += sum(1 for label in labels if label["evidence"])
+    stats.quotes += sum(len(quotes) for quotes in evidence.values())
+
+
+def convert(source: Path, out: Path) -> Stats:
+    """Convert every ``*.json`` in ``source`` into ``out`` (emptied first: it holds generated files only)."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    stats = Stats()
+    for path in sorted(source.glob("*.json")):
+        try:
+            convert_policy(path, out, stats)
+        except SourceError as exc:
+            print(f"warning: skipped {path.name}: {exc}", file=sys.stderr)
+            stats.skipped.append(path.name)
+    return stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="the dataset folder")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write policies and gold")
+    args = parser.parse_args(argv)
+    if not args.source.is_dir():
+        print(f"error: {args.source} is not a folder", file=sys.stderr)
+        return 2
+    stats = convert(args.source, args.out)
+    summary: dict[str, Any] = {
+        "policies converted": stats.converted,
+        "skipped": len(stats.skipped),
+        "labels": stats.labels,
+        "found": stats.found,
+        "missing": stats.labels - stats.found,
+        "quotes": stats.quotes,
+        "widened": stats.widened,
+        "unplaced": stats.unplaced,
+    }
+    print(f"{args.out}: " + ", ".join(f"{key} {value}" for key, value in summary.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
