@@ -41,6 +41,26 @@ def make_docx(path: Path) -> Path:
     return path
 
 
+def make_chinese_docx(path: Path) -> Path:
+    """A Chinese Word policy: an outline-level heading, body text inside a content control (``w:sdt``)."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    heading = document.add_paragraph("一、我们收集的信息")
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "0")
+    heading._p.get_or_add_pPr().append(outline)
+    body = document.add_paragraph("我们会收集您的手机号码，用于注册账号。")
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(content)
+    body._p.addprevious(sdt)
+    content.append(body._p)
+    document.save(str(path))
+    return path
+
+
 def pdf_bytes(pages: list[list[str]], *, rectangle_only: bool = False) -> bytes:
     """A PDF with one page per entry, each line written as its own text line (Helvetica, so English only)."""
     from fpdf import FPDF

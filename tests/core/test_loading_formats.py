@@ -11,7 +11,7 @@ import pytest
 from desktop.core.document import Block, Policy
 from desktop.core.loading import load_policy, policy_from_text
 from desktop.core.loading.pdf_file import reflow
-from tests.core.loading_files import EN_PARAGRAPHS, FIXTURES, make_docx, pdf_bytes
+from tests.core.loading_files import EN_PARAGRAPHS, FIXTURES, make_chinese_docx, make_docx, pdf_bytes
 
 
 def _block_texts(policy: Policy, kind: str) -> list[str]:
@@ -52,6 +52,16 @@ def test_html_list_items_and_cells_are_blocks() -> None:
         "You can ask us to delete it.",
     ]
     assert _block_texts(policy, "table_cell") == ["Data", "Kept for", "Account", "Two years"]
+
+
+def test_html_header_inside_the_article_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "article.html"
+    path.write_text(
+        "<body><header>Site banner</header><article><header><h1>Privacy Notice</h1></header>"
+        "<p>We keep data for a year.</p><footer>Version 3</footer></article></body>",
+        encoding="utf-8",
+    )
+    assert load_policy(path).text == "Privacy Notice\nWe keep data for a year.\nVersion 3"
 
 
 def test_html_line_break_and_nbsp() -> None:
@@ -119,6 +129,13 @@ def test_docx_paragraphs_headings_lists_and_tables_in_order(tmp_path: Path) -> N
         policy.text.index(EN_PARAGRAPHS[1]) < policy.text.index("Two years") < policy.text.index("Contact us")
     )
     _assert_blocks_exact(policy)
+
+
+def test_chinese_docx_outline_level_and_content_control(tmp_path: Path) -> None:
+    policy = load_policy(make_chinese_docx(tmp_path / "zh.docx"))
+    assert policy.text == "一、我们收集的信息\n我们会收集您的手机号码，用于注册账号。"
+    assert [(b.kind, b.level) for b in policy.blocks] == [("heading", 1), ("paragraph", None)]
+    assert policy.language == "zh"
 
 
 def test_pdf_text_layer_is_extracted_and_reflowed(tmp_path: Path) -> None:

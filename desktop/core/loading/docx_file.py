@@ -10,12 +10,17 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 
+from docx.document import Document
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from desktop.core.errors import PolicyLoadError
 from desktop.core.normalise import Piece
@@ -119,6 +124,19 @@ def _table_pieces(table: Table, depth: int = 0) -> list[Piece]:
     return pieces
 
 
+def _body_content(container: etree._Element, parent: Document) -> Iterator[Paragraph | Table]:
+    """Paragraphs and tables in document order, including those inside content controls (``w:sdt``)."""
+    for child in container.iterchildren():
+        if isinstance(child, CT_P):
+            yield Paragraph(child, parent)
+        elif isinstance(child, CT_Tbl):
+            yield Table(child, parent)
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _body_content(content, parent)
+
+
 def load_docx(data: bytes, name: str) -> list[Piece]:
     """The pieces of a ``.docx`` document."""
     _check_container(data, name)
@@ -127,7 +145,7 @@ def load_docx(data: bytes, name: str) -> list[Piece]:
     try:
         document = docx.Document(io.BytesIO(data))
         pieces: list[Piece] = []
-        for block in document.iter_inner_content():
+        for block in _body_content(document.element.body, document):
             if isinstance(block, Table):
                 pieces.extend(_table_pieces(block))
             else:

@@ -21,6 +21,7 @@ _DROPPED = frozenset(
     {"script", "style", "nav", "header", "footer", "noscript", "template", "head", "svg", "iframe", "object",
      "button", "select", "canvas", "map"}
 )  # fmt: skip
+_SECTION_FURNITURE = frozenset({"header", "footer"})  # inside <article>/<main> they hold the policy's title
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _STRUCTURAL: dict[str, BlockKind] = {
     "li": "list_item",
@@ -103,6 +104,10 @@ def _tag(element: etree._Element) -> str | None:
     return tag.lower() if isinstance(tag, str) else None
 
 
+def _inside_content(element: etree._Element) -> bool:
+    return next(element.iterancestors("article", "main"), None) is not None
+
+
 def html_pieces(markup: str) -> list[Piece]:
     """The pieces of an HTML document or fragment (also used for HTML embedded in Markdown)."""
     markup = _XML_DECLARATION.sub("", markup, count=1)
@@ -121,7 +126,7 @@ def html_pieces(markup: str) -> list[Piece]:
                 collector.text(element.tail)
             continue
         if event == "start":
-            if tag in _DROPPED:
+            if tag in _DROPPED and not (tag in _SECTION_FURNITURE and _inside_content(element)):
                 skipping = element
                 walker.skip_subtree()
                 continue
