@@ -106,6 +106,15 @@ def test_markdown_strips_markup_and_keeps_structure() -> None:
     _assert_blocks_exact(policy)
 
 
+def test_markdown_front_matter_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "privacy.md"
+    path.write_text(
+        "---\nlayout: page\ntitle: Privacy\n---\n\n# Privacy Policy\n\nWe collect nothing.\n",
+        encoding="utf-8",
+    )
+    assert load_policy(path).text == "Privacy Policy\nWe collect nothing."
+
+
 def test_markdown_soft_break_between_chinese_characters_adds_no_space(tmp_path: Path) -> None:
     path = tmp_path / "zh.md"
     path.write_text("## 信息收集\n\n我们会收集您的\n手机号码。\n", encoding="utf-8")

@@ -19,6 +19,10 @@ from desktop.core.normalise import Piece
 _SOFT_BREAK = "\x00"
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]"
 _CJK_SOFT_BREAK = re.compile(f"(?<={_CJK}){_SOFT_BREAK}(?={_CJK})")
+# Jekyll/Hugo front matter; CommonMark would render its last key as a setext heading.
+_FRONT_MATTER = re.compile(
+    r"\A(?:---|\+\+\+)[ \t]*\r?\n.{0,4000}?\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
@@ -37,6 +41,9 @@ def _inline_text(token: Token) -> str:
 
 def markdown_pieces(source: str) -> list[Piece]:
     """The pieces of a Markdown document (CommonMark plus tables)."""
+    front_matter = _FRONT_MATTER.match(source)
+    if front_matter is not None:
+        source = source[front_matter.end() :]
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
     pieces: list[Piece] = []
     context: list[tuple[BlockKind, int | None]] = []
