@@ -81,22 +81,48 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _block_units(text: str, block: Block) -> list[_Unit]:
+def _continues(text: str, previous: _Unit, start: int) -> bool:
+    """Whether the line at ``start`` continues ``previous`` (a hard-wrapped English paragraph).
+
+    The previous line must be long, unfinished and directly above; the new line must start in lower case.
+    """
+    if previous.source in {"heading", "table_cell"} or text.count("\n", previous.end, start) != 1:
+        return False
+    if text[previous.end - 1] in _FINISHED or text[previous.end - 1] in ":：" or not text[start].islower():
+        return False
+    if starts_with_list_marker(text[start : min(start + 8, len(text))]):
+        return False
+    line_start = max(previous.start, text.rfind("\n", 0, previous.end) + 1)
+    return display_width(text[line_start : previous.end]) >= 40
+
+
+def _add_line(text: str, units: list[_Unit], unit: _Unit) -> None:
+    if units and unit.source is None and _continues(text, units[-1], unit.start):
+        units[-1].end = unit.end
+    else:
+        units.append(unit)
+
+
+def _block_units(text: str, block: Block, units: list[_Unit]) -> None:
     """A heading block is one unit; other blocks give one unit per line (``<br>``-separated sections)."""
     if block.kind == "heading":
         start, end = _strip_span(text, block.start, block.end)
-        return [_Unit(start, end, "heading", False, block.level)] if start < end else []
+        if start < end:
+            units.append(_Unit(start, end, "heading", False, block.level))
+        return
     spans = _line_spans(text, block.start, block.end)
     if len(spans) == 1:
-        return [_Unit(*spans[0], block.kind, block.kind == "paragraph")]
-    if block.kind == "table_cell":
-        return [_Unit(start, end, "table_cell", False) for start, end in spans]
-    first_kind: BlockKind | None = "list_item" if block.kind == "list_item" else None
-    return [_Unit(start, end, first_kind if i == 0 else None, True) for i, (start, end) in enumerate(spans)]
+        units.append(_Unit(*spans[0], block.kind, block.kind == "paragraph"))
+    elif block.kind == "table_cell":
+        units.extend(_Unit(start, end, "table_cell", False) for start, end in spans)
+    else:
+        units.append(_Unit(*spans[0], "list_item" if block.kind == "list_item" else None, True))
+        for start, end in spans[1:]:
+            _add_line(text, units, _Unit(start, end, None, True))
 
 
 def _units(policy: Policy) -> list[_Unit]:
-    """Units from the blocks, and one per non-blank line outside blocks, in text order."""
+    """Units from the blocks, and one per non-blank line outside blocks (wrapped lines joined), in order."""
     text = policy.text
     blocks = sorted(policy.blocks, key=lambda block: block.start)
     units: list[_Unit] = []
@@ -111,14 +137,14 @@ def _units(policy: Policy) -> list[_Unit]:
             block_index += 1
         block = blocks[block_index] if block_index < len(blocks) else None
         if block is not None and block.start < line_end:
-            units.extend(_block_units(text, block))
+            _block_units(text, block, units)
             block_index += 1
             next_line = text.find("\n", max(block.end, position))
             position = length if next_line < 0 else next_line + 1
             continue
         start, end = _strip_span(text, position, line_end)
         if start < end:
-            units.append(_Unit(start, end, None, True))
+            _add_line(text, units, _Unit(start, end, None, True))
         position = line_end + 1
     return units
 

@@ -289,3 +289,26 @@ def test_blocks_given_out_of_order_are_handled() -> None:
     policy = Policy(text, "t", "html", "0" * 64, "en", blocks=tuple(reversed(blocks)))
     assert [p.kind for p in segment(policy).paragraphs] == ["heading", "paragraph"]
     assert isinstance(policy.blocks[0], Block)
+
+
+def test_hard_wrapped_english_lines_form_one_paragraph_and_sentence() -> None:
+    text = (
+        "We collect your name and your email address when you\n"
+        "register for an account. We keep it for a year.\n"
+        "\n"
+        "A new paragraph starts here."
+    )
+    policy = policy_from_text(text)
+    result = segment(policy)
+    assert len(result.paragraphs) == 2
+    assert _sentence_texts(policy, result)[0] == (
+        "We collect your name and your email address when you\nregister for an account."
+    )
+
+
+def test_chinese_line_ends_still_end_sentences() -> None:
+    policy = policy_from_text("我们会收集您的手机号码用于注册账号以及找回密码\n我们不会出售您的信息")
+    assert _sentence_texts(policy, segment(policy)) == [
+        "我们会收集您的手机号码用于注册账号以及找回密码",
+        "我们不会出售您的信息",
+    ]
