@@ -9,6 +9,10 @@ from desktop.cli import COMMANDS
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--self-test"]:
+        from desktop.selftest import run_self_test
+
+        return run_self_test()
     if args and args[0] in COMMANDS:
         from desktop.cli import run_cli
 

@@ -17,7 +17,7 @@ VERSION = version(DIST_NAME)
 def numeric_version() -> tuple[int, int, int, int]:
     """``0.1.0`` -> ``(0, 1, 0, 0)``: Windows version resources take four integers only."""
     numbers = [int(part) for part in VERSION.split("+")[0].split(".")[:4] if part.isdigit()]
-    padded = (numbers + [0, 0, 0, 0])[:4]
+    padded = [*numbers, 0, 0, 0, 0][:4]
     return (padded[0], padded[1], padded[2], padded[3])
 
 

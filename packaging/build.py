@@ -39,8 +39,17 @@ def executable() -> Path:
 def build_bundle() -> None:
     subprocess.run(
         [
-            sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-            "--workpath", str(ROOT / "build" / "pyinstaller"), "--distpath", str(ROOT / "dist"),
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--workpath",
+            str(ROOT / "build" / "pyinstaller"),
+            "--distpath",
+            str(ROOT / "dist"),
             str(HERE / "privacy-review-desk.spec"),
         ],
         check=True,
@@ -49,7 +58,9 @@ def build_bundle() -> None:
 
 
 def size_mb(path: Path) -> float:
-    total = sum(entry.stat().st_size for entry in path.rglob("*") if entry.is_file() and not entry.is_symlink())
+    total = sum(
+        entry.stat().st_size for entry in path.rglob("*") if entry.is_file() and not entry.is_symlink()
+    )
     return total / 1e6
 
 
@@ -58,7 +69,7 @@ def self_test() -> float:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     started = time.perf_counter()
     result = subprocess.run(
-        [str(executable()), "--self-test"], env=env, capture_output=True, text=True, timeout=300
+        [str(executable()), "--self-test"], env=env, capture_output=True, text=True, timeout=300, check=False
     )
     elapsed = time.perf_counter() - started
     sys.stdout.write(result.stdout)
@@ -74,8 +85,11 @@ def build_installer() -> Path:
         target = ROOT / "dist" / f"{appinfo.EXE_NAME}-{appinfo.VERSION}-setup.exe"
         subprocess.run(
             [
-                makensis, f"/DVERSION={'.'.join(map(str, appinfo.numeric_version()[:3]))}",
-                f"/DSOURCE_DIR={bundle_dir()}", f"/DOUTFILE={target}", str(HERE / "windows" / "installer.nsi"),
+                makensis,
+                f"/DVERSION={'.'.join(map(str, appinfo.numeric_version()[:3]))}",
+                f"/DSOURCE_DIR={bundle_dir()}",
+                f"/DOUTFILE={target}",
+                str(HERE / "windows" / "installer.nsi"),
             ],
             check=True,
         )
@@ -87,7 +101,9 @@ def build_installer() -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--installer", action="store_true", help="also build the platform installer")
     parser.add_argument("--skip-build", action="store_true", help="reuse dist/ and only run the checks")
     args = parser.parse_args()

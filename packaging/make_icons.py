@@ -32,7 +32,9 @@ def main() -> None:
     HERE.mkdir(exist_ok=True)
     image = draw()
     image.resize((256, 256), Image.Resampling.LANCZOS).save(HERE / "app.png")
-    image.save(HERE / "app.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)])
+    image.save(
+        HERE / "app.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)]
+    )
     image.save(HERE / "app.icns")
 
 
