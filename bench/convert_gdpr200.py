@@ -18,17 +18,16 @@ import json
 import re
 import shutil
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(BENCH)]
+
+from gold_quotes import GoldBuilder, SourceError, Span, Stats  # noqa: E402
 
 from desktop.core.loading import load_policy  # noqa: E402
 from desktop.core.normalise import normalise_line  # noqa: E402
-from desktop.eval.locate import FoldedText  # noqa: E402
 
 DEFAULT_SOURCE = ROOT.parent / "shared" / "corpus" / "gdpr-transparency-200"
 DEFAULT_OUT = BENCH / "gold" / "generated" / "gdpr200"
@@ -61,23 +60,6 @@ ITEMS = tuple(dict.fromkeys(REQUIREMENT_ITEMS.values()))  # each once, in the or
 
 # Annotators shortened spans with "[...]" and masked words with "PLACEHOLDER": neither is in the text.
 _GAP = re.compile(r"\s*(?:\[\s*\.\.\.\s*\]|\bPLACEHOLDER\b|…)\s*")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
-MIN_QUOTE = 10
-
-
-class SourceError(Exception):
-    """A source file that cannot be converted (malformed JSON or an unexpected shape)."""
-
-
-@dataclass
-class Stats:
-    converted: int = 0
-    skipped: list[str] = field(default_factory=list)
-    labels: int = 0
-    found: int = 0
-    quotes: int = 0
-    widened: int = 0  # annotation spans widened to their sentence or passage to be findable / unique
-    unplaced: int = 0  # annotations with no quote that the loader's text contains (should stay 0)
 
 
 def read_passages(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -106,7 +88,7 @@ def read_passages(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
     return passages
 
 
-def annotation_span(passage: str, value: str) -> tuple[int, int] | None:
+def annotation_span(passage: str, value: str) -> Span | None:
     """Where the annotated value lies in ``passage``: from its first to its last surviving fragment."""
     fragments = [part for part in _GAP.split(value) if part.strip()]
     lowered = passage.lower()
@@ -121,32 +103,6 @@ def annotation_span(passage: str, value: str) -> tuple[int, int] | None:
     return (first, position) if first >= 0 else None
 
 
-def sentence_around(passage: str, start: int, end: int) -> str:
-    """The sentence(s) of ``passage`` that contain ``[start, end)``."""
-    bounds = [0] + [match.end() for match in _SENTENCE_END.finditer(passage)] + [len(passage) + 1]
-    left = max(bound for bound in bounds if bound <= start)
-    right = min(bound for bound in bounds if bound >= end)
-    return passage[left:right].strip()
-
-
-def choose_quote(passage: str, value: str, document: FoldedText) -> tuple[str, bool]:
-    """A verbatim quote for one annotation, and whether it had to be widened beyond the annotated span.
-
-    The span itself when it is long enough to mean something and occurs once in the policy; otherwise the
-    sentence around it, or the whole passage, so the quote points at the place the annotator meant.
-    """
-    span = annotation_span(passage, value)
-    if span is None:
-        return passage, True
-    quote = passage[span[0] : span[1]].strip()
-    if len(quote) >= MIN_QUOTE and len(document.find_all(quote)) == 1:
-        return quote, False
-    sentence = sentence_around(passage, *span)
-    if len(document.find_all(sentence)) == 1:
-        return sentence, True
-    return passage, True
-
-
 def convert_policy(source: Path, out: Path, stats: Stats) -> None:
     passages = read_passages(source)
     if not passages:
@@ -154,37 +110,18 @@ def convert_policy(source: Path, out: Path, stats: Stats) -> None:
     name = f"{source.stem}.txt"
     policy_path = out / name
     policy_path.write_text("\n\n".join(text for text, _ in passages) + "\n", encoding="utf-8")
-    document = FoldedText(load_policy(policy_path).text)
-    evidence: dict[str, list[str]] = {item: [] for item in ITEMS}
+    gold = GoldBuilder(ITEMS, load_policy(policy_path).text, stats)
     for passage, pairs in passages:
         for requirement, value in pairs:
             item = REQUIREMENT_ITEMS.get(requirement)
-            if item is None:
-                continue
-            quote, widened = choose_quote(passage, value, document)
-            if not document.find_all(quote):
-                stats.unplaced += 1
-                continue
-            stats.widened += widened
-            if quote not in evidence[item]:
-                evidence[item].append(quote)
-    labels = [
-        {"item": item, "status": "addressed" if quotes else "missing", "evidence": quotes}
-        for item, quotes in evidence.items()
-    ]
-    gold = {
-        "policy": name,
-        "language": "en",
-        "three_way": False,
-        "labeller": LABELLER,
-        "source": f"gdpr-transparency-200/{source.name}",
-        "labels": labels,
-    }
-    (out / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", "utf-8")
-    stats.converted += 1
-    stats.labels += len(labels)
-    stats.found += sum(1 for label in labels if label["evidence"])
-    stats.quotes += sum(len(quotes) for quotes in evidence.values())
+            if item is not None:
+                gold.add(item, passage, annotation_span(passage, value))
+    gold.write(
+        out / f"{name}.gold.json",
+        policy=name,
+        source=f"gdpr-transparency-200/{source.name}",
+        labeller=LABELLER,
+    )
 
 
 def convert(source: Path, out: Path) -> Stats:
@@ -211,17 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.source} is not a folder", file=sys.stderr)
         return 2
     stats = convert(args.source, args.out)
-    summary: dict[str, Any] = {
-        "policies converted": stats.converted,
-        "skipped": len(stats.skipped),
-        "labels": stats.labels,
-        "found": stats.found,
-        "missing": stats.labels - stats.found,
-        "quotes": stats.quotes,
-        "widened": stats.widened,
-        "unplaced": stats.unplaced,
-    }
-    print(f"{args.out}: " + ", ".join(f"{key} {value}" for key, value in summary.items()))
+    print(f"{args.out}: {stats.summary()}")
     return 0
 
 
