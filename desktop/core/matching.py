@@ -3,25 +3,21 @@
 The prefill looks for a few thousand terms in policies of up to several megabytes. Running a regular
 expression per term per sentence would be quadratic in practice; an Aho-Corasick automaton finds every
 occurrence of every term (overlaps included) in a single scan, and word-boundary checks are then applied only
-to the few candidates it reports.
+to the candidates it reports, and only for terms that start or end with a Latin letter or digit.
 """
 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 import ahocorasick
 
+Match = tuple[int, int, int]
+"""``(start, end, term)``: ``text[start:end]`` is the surface form, ``term`` indexes the matcher's list."""
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One occurrence: ``text[start:end]`` is the surface form, ``term`` indexes the matcher's term list."""
-
-    start: int
-    end: int
-    term: int
+_WORD = frozenset(string.ascii_letters + string.digits + "_")
 
 
 def fold_case(text: str) -> str:
@@ -35,10 +31,6 @@ def fold_case(text: str) -> str:
     return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch == "_")
-
-
 class TermMatcher:
     """Every occurrence of a fixed list of terms, case-insensitively, in one scan of the text.
 
@@ -50,17 +42,17 @@ class TermMatcher:
     def __init__(self, terms: Sequence[str]) -> None:
         self.terms = tuple(terms)
         self._automaton: ahocorasick.Automaton | None = None
-        keyed: dict[str, list[int]] = {}
-        self._prefix: list[bool] = []
+        keyed: dict[str, list[tuple[int, bool]]] = {}
         for index, term in enumerate(self.terms):
             key = fold_case(term.rstrip("*"))
-            self._prefix.append(term.endswith("*"))
             if key:
-                keyed.setdefault(key, []).append(index)
+                keyed.setdefault(key, []).append((index, term.endswith("*")))
         if keyed:
             automaton = ahocorasick.Automaton()
-            for key, indices in keyed.items():
-                automaton.add_word(key, (len(key), tuple(indices)))
+            for key, variants in keyed.items():
+                check_start = key[0] in _WORD
+                check_end = key[-1] in _WORD
+                automaton.add_word(key, (len(key), check_start, check_end, tuple(variants)))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -69,20 +61,22 @@ class TermMatcher:
         if self._automaton is None:
             return []
         found: list[Match] = []
+        append = found.append
         size = len(folded)
-        for last, (length, indices) in self._automaton.iter(folded):
+        word = _WORD
+        for last, (length, check_start, check_end, variants) in self._automaton.iter(folded):
             start = last - length + 1
-            end = last + 1
-            if _is_word_char(folded[start]) and start > 0 and _is_word_char(folded[start - 1]):
+            if check_start and start > 0 and folded[start - 1] in word:
                 continue
-            for index in indices:
-                if self._prefix[index]:
+            end = last + 1
+            for index, prefix in variants:
+                if prefix:
                     stop = end
-                    while stop < size and _is_word_char(folded[stop]):
+                    while stop < size and folded[stop] in word:
                         stop += 1
-                    found.append(Match(start, stop, index))
-                elif not (_is_word_char(folded[last]) and end < size and _is_word_char(folded[end])):
-                    found.append(Match(start, end, index))
+                    append((start, stop, index))
+                elif not (check_end and end < size and folded[end] in word):
+                    append((start, end, index))
         return found
 
 
@@ -96,7 +90,5 @@ class PatternMatcher:
     def find(self, text: str) -> list[Match]:
         found: list[Match] = []
         for index, compiled in enumerate(self._compiled):
-            found.extend(
-                Match(m.start(), m.end(), index) for m in compiled.finditer(text) if m.end() > m.start()
-            )
+            found.extend((m.start(), m.end(), index) for m in compiled.finditer(text) if m.end() > m.start())
         return found
