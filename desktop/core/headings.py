@@ -30,7 +30,7 @@ _NUMBERED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("en-chapter", r"^(?:chapter|part)\s+(?:\d+|[ivxlc]+)\b[.:]?\s*(?P<title>.*)$"),
         ("en-article", r"^article\s+\d+\b[.:]?\s*(?P<title>.*)$"),
         ("en-section", r"^section\s+\d+(?:\.\d+)*\b[.:]?\s*(?P<title>.*)$"),
-        ("cn-num", rf"^[{_CN_DIGITS}]+\s*[、.．]\s*(?P<title>.*)$"),
+        ("cn-num", rf"^(?:[{_CN_DIGITS}]+\s*[、.．]|[{_CN_DIGITS}]{{1,3}}[ \u3000])\s*(?P<title>.*)$"),
         ("cn-paren", rf"^[（(]\s*[{_CN_DIGITS}]+\s*[)）]\s*[、.．]?\s*(?P<title>.*)$"),
         ("num-paren", r"^[（(]\s*\d{1,3}\s*[)）]\s*[、.．]?\s*(?P<title>.*)$"),
         ("num-4", r"^\d{1,3}[.．]\d{1,3}[.．]\d{1,3}[.．]\d{1,3}[.．]?\s*(?P<title>\D.*)$"),
@@ -121,12 +121,15 @@ def _reads_like_sentence(title: str) -> bool:
     return bool(_MIDDLE_SENTENCE_END.search(stripped))
 
 
-def _is_title_case(line: str) -> bool:
+def _is_title_like(line: str, *, max_words: int, title_case: bool) -> bool:
+    """A short English line that could be a heading: capitalised, no digits, no e-mail/URL/label marks."""
     words = _WORD.findall(line)
-    if not 1 <= len(words) <= 10 or not line[0].isupper() or any(ch.isdigit() for ch in line):
+    if not 1 <= len(words) <= max_words or not line[0].isupper() or any(ch.isdigit() for ch in line):
         return False
     if any(mark in line for mark in ("@", "://", "|", ":", "=", ";")):
         return False
+    if not title_case:
+        return True
     significant = [word for word in words if word.lower() not in _SMALL_WORDS]
     return bool(significant) and all(word[0].isupper() for word in significant)
 
@@ -178,8 +181,10 @@ def _unnumbered_candidate(line: str) -> HeadingCandidate | None:
         return None
     if _is_all_caps(line) and display_width(line) <= 80:
         return HeadingCandidate("caps", line, False)
-    if display_width(line) <= 70 and _is_title_case(line):
+    if display_width(line) <= 70 and _is_title_like(line, max_words=10, title_case=True):
         return HeadingCandidate("title-case", line, False)
+    if display_width(line) <= 50 and _is_title_like(line, max_words=7, title_case=False):
+        return HeadingCandidate("sentence-case", line, False)
     if _is_short_cjk_title(line):
         return HeadingCandidate("cjk-title", line, False)
     return None
@@ -193,9 +198,12 @@ def heading_candidate(line: str) -> HeadingCandidate | None:
     if markdown is not None:
         return HeadingCandidate("markdown", markdown.group("title"), True, len(markdown.group("hashes")))
     marked, numbered = _numbered_candidate(line)
-    return numbered if marked else _unnumbered_candidate(line)
+    if marked or _BULLET.match(line):
+        return numbered  # a bulleted line is a list item however short
+    return _unnumbered_candidate(line)
 
 
+_BULLET = re.compile(r"^[•·▪●○◦■□◆◇▶➢✓√\-–—*+]")
 _LIST_MARKER = re.compile(
     rf"^(?:[•·▪●○◦■□◆◇▶➢✓√\-–—*+]\s*|\d{{1,3}}(?:[.．]\d{{1,3}})*[.．、)）]\s*|[（(]\s*(?:\d{{1,3}}|[a-zA-Z]|[{_CN_DIGITS}]+|[ivx]+)\s*[)）]|"
     r"[a-zA-Z][.)]\s+|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"

@@ -177,27 +177,57 @@ def _confirm_headings(text: str, units: list[_Unit]) -> None:
         if candidate.numbered:
             if _in_numbered_run(candidate, previous, -1) or _in_numbered_run(candidate, following, 1):
                 unit.candidate = None
-        elif not _stands_alone(text, units, index, previous, following):
+        elif not _stands_alone(text, units, raw, index):
             unit.candidate = None
 
 
-def _stands_alone(
-    text: str,
-    units: list[_Unit],
-    index: int,
-    previous: HeadingCandidate | None,
-    following: HeadingCandidate | None,
-) -> bool:
-    if index + 1 >= len(units) or any(n is not None and not n.numbered for n in (previous, following)):
-        return False
-    if following is not None:
-        return following.numbered
+def _stands_alone(text: str, units: list[_Unit], raw: list[HeadingCandidate | None], index: int) -> bool:
+    """Whether an unnumbered candidate is set off like a heading (see :func:`_confirm_headings`).
+
+    Short lines directly above or below each other are a list or a table written out as text. Two short
+    lines separated by a blank line may be a heading and its sub-heading ("Information we collect" /
+    "Information you give us"), but only two, and only when body text follows.
+    """
+    return (
+        index + 1 < len(units)
+        and _set_off_above(text, units, raw, index)
+        and _set_off_below(text, units, raw, index)
+    )
+
+
+def _set_off_above(text: str, units: list[_Unit], raw: list[HeadingCandidate | None], index: int) -> bool:
     if index == 0:
-        return True  # the document's title
-    if previous is None and text[units[index - 1].end - 1] not in _FINISHED:
-        return False
-    body = units[index + 1]
-    return display_width(text[body.start : body.end]) >= 30
+        return True
+    previous = raw[index - 1]
+    if previous is None:
+        return text[units[index - 1].end - 1] in _FINISHED
+    if previous.numbered:
+        return True
+    earlier = raw[index - 2] if index > 1 else None
+    return (
+        not _adjacent(text, units[index - 1], units[index])
+        and units[index - 1].candidate is not None
+        and (earlier is None or earlier.numbered)
+    )
+
+
+def _set_off_below(text: str, units: list[_Unit], raw: list[HeadingCandidate | None], index: int) -> bool:
+    following, body = raw[index + 1], units[index + 1]
+    if following is None:
+        return index == 0 or display_width(text[body.start : body.end]) >= 30
+    if following.numbered:
+        return True
+    after = index + 2
+    return (
+        not _adjacent(text, units[index], body)
+        and after < len(units)
+        and raw[after] is None
+        and display_width(text[units[after].start : units[after].end]) >= 30
+    )
+
+
+def _adjacent(text: str, upper: _Unit, lower: _Unit) -> bool:
+    return text.count("\n", upper.end, lower.start) <= 1
 
 
 def _classify(text: str, units: list[_Unit]) -> None:

@@ -312,3 +312,46 @@ def test_chinese_line_ends_still_end_sentences() -> None:
         "我们会收集您的手机号码用于注册账号以及找回密码",
         "我们不会出售您的信息",
     ]
+
+
+def test_sentence_case_heading_and_sub_heading_separated_by_blank_lines() -> None:
+    text = (
+        "This notice explains what we do with your data.\n\n"
+        "Information we collect\n\n"
+        "Information you give us\n"
+        "We collect your name and email address when you sign up.\n\n"
+        "Information from devices\n"
+        "We record your IP address and browser type for security."
+    )
+    result = segment(policy_from_text(text))
+    assert [title for _, title in _outline(result)] == [
+        "Information we collect",
+        "Information you give us",
+        "Information from devices",
+    ]
+
+
+def test_table_cells_written_as_lines_with_blank_lines_are_not_headings() -> None:
+    cells = ["您的个人信息", "收集目的及用途", "注册和登录会员账户", "手机号码、短信验证码", "订单查询"]
+    text = (
+        "我们收集的信息如下表所示。\n\n"
+        + "\n\n".join(cells)
+        + "\n\n用于提供订单查询功能，我们需要收集您的订单号和手机号码。"
+    )
+    assert segment(policy_from_text(text)).headings == ()
+
+
+def test_bulleted_short_line_is_a_list_item() -> None:
+    body = "我们会在您同意后向您指定的第三方提供您的个人信息，例如收件人。"
+    text = f"我们会向以下对象提供信息。\n· 您授权的第三方\n{body}"
+    result = segment(policy_from_text(text))
+    assert result.headings == ()
+    assert result.paragraphs[1].kind == "list_item"
+
+
+def test_chinese_number_with_space_separator_is_a_heading() -> None:
+    text = "四 如何保护您的信息\n我们采用加密技术保护您的信息。\n五 如何行使您的权利\n您可以查阅您的信息。"
+    assert [title for _, title in _outline(segment(policy_from_text(text)))] == [
+        "四 如何保护您的信息",
+        "五 如何行使您的权利",
+    ]
