@@ -151,7 +151,10 @@ def _is_short_cjk_title(line: str) -> bool:
 
 def plausible_heading_block(text: str) -> bool:
     """Whether a source heading (``<h3>``, a Word heading style) really is one and not a styled sentence."""
-    return display_width(text) <= 1.5 * MAX_HEADING_WIDTH and not _reads_like_sentence(text)
+    if display_width(text) > 1.5 * MAX_HEADING_WIDTH:
+        return False
+    marked, candidate = _numbered_candidate(text)
+    return candidate is not None if marked else not _reads_like_sentence(text)
 
 
 def _numbered_candidate(line: str) -> tuple[bool, HeadingCandidate | None]:

@@ -211,6 +211,17 @@ def test_heading_blocks_keep_their_rank() -> None:
     assert _outline(segment(policy)) == [(1, "Privacy Notice"), (2, "Details"), (2, "Rights")]
 
 
+def test_numbered_heading_blocks_keep_their_html_levels() -> None:
+    policy = _structured(
+        Piece("Notice", "heading", 1),
+        Piece("1. Who we are", "heading", 2),
+        Piece("2. What we collect", "heading", 2),
+        Piece("2.1 Data you give us", "heading", 3),
+        Piece("3. Your rights", "heading", 2),
+    )
+    assert [level for level, _ in _outline(segment(policy))] == [1, 2, 2, 3, 2]
+
+
 def test_heading_block_that_is_a_sentence_is_a_paragraph() -> None:
     policy = _structured(
         Piece("数据共享", "heading", 2),
@@ -355,3 +366,30 @@ def test_chinese_number_with_space_separator_is_a_heading() -> None:
         "四 如何保护您的信息",
         "五 如何行使您的权利",
     ]
+
+
+def test_english_sample_outline_follows_the_page_headings() -> None:
+    from desktop.resources import resource_path
+
+    result = segment(load_policy(resource_path("resources/samples/sample-policy-en.html")))
+    assert _outline(result)[:5] == [
+        (1, "Brightwater Tasks Privacy Notice"),
+        (2, "1. Who we are"),
+        (2, "2. Information we collect"),
+        (3, "2.1 Information you give us"),
+        (3, "2.2 Information collected automatically"),
+    ]
+    assert _outline(result)[-1] == (2, "13. Contact")
+
+
+def test_chinese_sample_outline_skips_the_contents_list() -> None:
+    from desktop.resources import resource_path
+
+    policy = load_policy(resource_path("resources/samples/sample-policy-zh.txt"))
+    result = segment(policy)
+    assert _outline(result)[:3] == [
+        (1, "青禾阅读隐私政策"),
+        (2, "一、我们如何收集和使用您的个人信息"),
+        (3, "（一）注册与登录"),
+    ]
+    assert policy.text[result.headings[1].end + 1 :].startswith("\n个人信息是指")
