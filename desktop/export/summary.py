@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import datetime
 
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -33,6 +33,7 @@ STATUS_LABELS: dict[ReviewStatus, str] = {
 }
 LANGUAGES = {"en": "English", "zh": "Chinese", "mixed": "English and Chinese"}
 SEVERITIES = ("high", "medium", "low")
+LEFT = Alignment(horizontal="left")
 SECTION_FONT = Font(name=FONT_NAME, bold=True, size=12)
 
 
@@ -59,7 +60,10 @@ def write_summary(
     row = 3
     for label, value in facts:
         put(ws, row, 1, label).font = BOLD
-        put(ws, row, 2, value)
+        cell = put(ws, row, 2, value)
+        cell.alignment = LEFT  # numbers and dates too, so the column reads as one list
+        if isinstance(value, int):
+            cell.number_format = "#,##0"
         row += 1
 
     row = _coverage(ws, row + 1, rows)
