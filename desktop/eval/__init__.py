@@ -1,1 +1,1 @@
-"""Prefill accuracy: gold-label files, quote location, scoring and the report of ``python -m desktop eval``."""
+"""Prefill accuracy: gold files, quote location, scoring and the report of ``python -m desktop eval``."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.eval.run import EvalResult
-from desktop.eval.scoring import MISS_KINDS, PairOutcome, Tally, group_tallies, misses_by_item
+from desktop.eval.scoring import MISS_KINDS, PairOutcome, Tally, group_tallies, item_tallies, misses_by_item
 
 QUOTE_CHARS = 160
 _COLUMNS = (
@@ -128,7 +128,7 @@ def _tally_json(tally: Tally) -> dict[str, Any]:
 
 
 def report_json(result: EvalResult) -> dict[str, Any]:
-    """The same report as plain JSON data (every miss listed, not just the first few)."""
+    """The same report as plain JSON data, plus figures per item and every miss (not just the first few)."""
     groups = group_tallies(result.outcomes, by_split=result.split == "all")
     overall = groups["overall"]
     return {
@@ -143,6 +143,7 @@ def report_json(result: EvalResult) -> dict[str, Any]:
             "line": summary_line(overall, result.gold_files),
         },
         "groups": {name: _tally_json(tally) for name, tally in groups.items()},
+        "items": {item: _tally_json(tally) for item, tally in item_tallies(result.outcomes).items()},
         "misses_by_item": misses_by_item(result.outcomes),
         "errors": [
             {"gold_file": error.gold_file, "item": error.item, "message": error.message}

@@ -168,6 +168,14 @@ def group_tallies(outcomes: Sequence[PairOutcome], *, by_split: bool) -> dict[st
     return groups
 
 
+def item_tallies(outcomes: Iterable[PairOutcome]) -> dict[str, Tally]:
+    """One tally per checklist item, by item id: what a rule author tunes against."""
+    per_item: dict[str, Tally] = {}
+    for outcome in outcomes:
+        per_item.setdefault(outcome.item, Tally()).add(outcome)
+    return dict(sorted(per_item.items()))
+
+
 def misses_by_item(outcomes: Iterable[PairOutcome]) -> dict[str, dict[MissKind, int]]:
     """For each item with at least one miss, how many of each kind; most-missed items first."""
     counts: dict[str, dict[MissKind, int]] = {}

@@ -40,6 +40,7 @@ def test_json_report_holds_the_same_figures(tmp_path: Path, capsys: pytest.Captu
     assert report["summary"]["line"] == capsys.readouterr().out.splitlines()[-1]
     assert report["summary"]["labels"] == 10
     assert report["groups"]["language zh"]["detection"]["true_positive"] == 3
+    assert report["items"]["rights.erasure"]["labels"] == 2
     assert report["errors"] == [] and report["misses"] == []
 
 
