@@ -34,9 +34,7 @@ def build_workbook(
     workbook = Workbook()
     exported_at = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     write_summary(workbook.active, snapshot, rows, exported_at)
-    write_checklist(
-        workbook.create_sheet("Checklist"), rows, include_suggestions=options.include_suggestions
-    )
+    write_checklist(workbook.create_sheet("Checklist"), rows, include_suggestions=options.include_suggestions)
     write_evidence(workbook.create_sheet("Evidence"), snapshot, rows)
     if options.include_policy_text:
         if segmentation is None:
