@@ -84,6 +84,13 @@ def test_html_meta_charset_is_honoured(tmp_path: Path) -> None:
     )
 
 
+def test_html_utf8_wins_over_a_stale_latin1_declaration(tmp_path: Path) -> None:
+    path = tmp_path / "saved.html"
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Café privacy — 隐私</p></body></html>'
+    path.write_bytes(page.encode("utf-8"))
+    assert load_policy(path).text == "Café privacy — 隐私"
+
+
 def test_html_blocks_have_exact_offsets() -> None:
     _assert_blocks_exact(load_policy(FIXTURES / "policy.html"))
 

@@ -40,13 +40,22 @@ _SPACE = re.compile(r"\s+")
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode by BOM or UTF-8 first, then the page's own ``<meta charset>``, then detection."""
+    """Decode by BOM, then strict UTF-8, then the page's own ``<meta charset>``, then detection.
+
+    UTF-8 goes before the declaration because saved pages are often re-encoded to UTF-8 while keeping an old
+    ``charset=iso-8859-1`` or ``gb2312`` declaration; bytes valid as UTF-8 are almost never anything else.
+    """
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(data, name)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     match = _META_CHARSET.search(data[:4096])
-    if match is not None and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    if match is not None:
         declared = match.group(1).decode("ascii").lower()
-        if declared in {"gbk", "gb2312", "x-gbk"}:
-            declared = "gb18030"
-        if declared not in {"utf-8", "utf8"}:
+        declared = "gb18030" if declared in {"gbk", "gb2312", "x-gbk"} else declared
+        if not declared.startswith(("utf-16", "utf-32", "utf-8", "utf8")):  # impossible without a BOM here
             try:
                 return data.decode(declared), declared
             except (LookupError, UnicodeDecodeError):
