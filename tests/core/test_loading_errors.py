@@ -34,6 +34,11 @@ def test_folder_is_not_a_policy(tmp_path: Path) -> None:
     assert "is a folder" in _error(tmp_path)
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs a device file")
+def test_device_file_is_refused_instead_of_read_forever() -> None:
+    assert _error(Path("/dev/zero")) == "zero is not a regular file."
+
+
 @pytest.mark.parametrize("data", [b"", b" \r\n\t\n"], ids=["empty", "whitespace"])
 def test_empty_file(tmp_path: Path, data: bytes) -> None:
     assert _error(_write(tmp_path, "empty.txt", data)) == "empty.txt is empty."

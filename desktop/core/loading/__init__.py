@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -101,9 +102,12 @@ def _finish(
 def _read(path: Path) -> bytes:
     name = path.name
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
             raise PolicyLoadError(f"{name} is a folder, not a policy file.")
+        if not stat.S_ISREG(status.st_mode):  # a device or pipe could be read forever
+            raise PolicyLoadError(f"{name} is not a regular file.")
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             limit_mb = MAX_FILE_BYTES // 1024 // 1024
             raise PolicyLoadError(
