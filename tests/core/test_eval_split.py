@@ -12,10 +12,15 @@ def test_known_names_fall_on_fixed_sides() -> None:
     assert split_of("晴天日记.txt") == "tune"
 
 
-def test_the_rule_is_the_first_sha256_byte_mod_three() -> None:
-    for name in ("a.txt", "b.txt", "KFC.txt", "潮汐表.txt"):
-        expected = "holdout" if hashlib.sha256(name.encode()).digest()[0] % 3 == 0 else "tune"
-        assert split_of(name) == expected
+def test_the_rule_is_the_first_sha256_byte_of_the_stem_mod_three() -> None:
+    for stem in ("a", "b", "KFC", "潮汐表", "gov.tide.app"):
+        expected = "holdout" if hashlib.sha256(stem.encode()).digest()[0] % 3 == 0 else "tune"
+        assert split_of(f"{stem}.txt") == expected
+
+
+def test_a_converted_copy_falls_with_its_original() -> None:
+    for stem in (f"{index}_site.example" for index in range(30)):
+        assert split_of(f"{stem}.html") == split_of(f"{stem}.txt")
 
 
 def test_about_a_third_is_held_out() -> None:
