@@ -1,0 +1,129 @@
+"""The shipped checklist's rules on two short policies written for these tests, through the real segmenter.
+
+Only clear-cut cases are asserted, so that tuning the rules against gold labels keeps these true.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.checklist import default_checklist
+from desktop.core.loading import policy_from_text
+from desktop.core.prefill import prefill
+from desktop.core.suggestion import Suggestion
+
+ENGLISH = """\
+Privacy Notice
+
+Last updated: 3 March 2025
+
+1. Who we are
+Lantern Books Ltd is the controller of your personal data. You can write to privacy@lantern-books.example.
+
+2. How long we keep your data
+We retain order records for 6 years after the purchase to meet tax rules.
+
+3. International transfers
+We do not transfer your personal data outside the European Economic Area.
+
+4. Your rights
+You have the right to access your personal data and to obtain a copy of it by emailing us.
+You may withdraw your consent at any time in your account settings; this does not affect processing \
+carried out before the withdrawal.
+"""
+
+CHINESE = """\
+隐私政策
+
+更新日期：2025年3月3日
+
+一、我们如何保存您的个人信息
+我们将您的订单信息保存3年，期满后删除或匿名化处理。
+
+二、我们如何共享您的个人信息
+我们不会与任何第三方共享您的个人信息。
+
+三、您的权利
+您可以在“我的-设置-账号与安全”中注销账号，我们将在15个工作日内完成注销并删除您的个人信息。
+"""
+
+
+@pytest.fixture(scope="module")
+def english() -> dict[str, Suggestion]:
+    return prefill(policy_from_text(ENGLISH), default_checklist())
+
+
+@pytest.fixture(scope="module")
+def chinese() -> dict[str, Suggestion]:
+    return prefill(policy_from_text(CHINESE), default_checklist())
+
+
+def quote(text: str, suggestion: Suggestion) -> str:
+    evidence = suggestion.evidence[0]
+    return text[evidence.start : evidence.end]
+
+
+def test_every_item_of_both_frameworks_gets_a_suggestion(english: dict[str, Suggestion]) -> None:
+    assert list(english) == [item.id for item in default_checklist().items]
+
+
+def test_pipl_review_gets_only_pipl_items() -> None:
+    result = prefill(policy_from_text(ENGLISH), default_checklist(), ("pipl",))
+    assert "identity.eu_representative" not in result
+    assert "identity.cn_representative" in result
+
+
+def test_english_retention_period_is_addressed_with_its_sentence(english: dict[str, Suggestion]) -> None:
+    suggestion = english["retention.period"]
+    assert suggestion.status == "addressed"
+    assert (
+        quote(ENGLISH, suggestion)
+        == "We retain order records for 6 years after the purchase to meet tax rules."
+    )
+
+
+def test_english_no_transfer_statement_addresses_the_transfer_item(english: dict[str, Suggestion]) -> None:
+    assert english["xborder.transfer_disclosed"].status == "addressed"
+
+
+def test_english_access_right_with_route_is_addressed(english: dict[str, Suggestion]) -> None:
+    assert english["rights.access_copy"].status == "addressed"
+
+
+def test_english_withdrawal_is_addressed(english: dict[str, Suggestion]) -> None:
+    assert english["consent.withdrawal"].status == "addressed"
+
+
+def test_english_absent_topic_is_not_found(english: dict[str, Suggestion]) -> None:
+    assert english["children.dedicated_rules"].status == "not_found"
+
+
+def test_english_evidence_names_its_matched_terms(english: dict[str, Suggestion]) -> None:
+    evidence = english["retention.period"].evidence[0]
+    assert {"retain", "6 years"} <= set(evidence.matched_terms)
+
+
+def test_chinese_retention_period_is_addressed(chinese: dict[str, Suggestion]) -> None:
+    suggestion = chinese["retention.period"]
+    assert suggestion.status == "addressed"
+    assert "保存3年" in quote(CHINESE, suggestion)
+
+
+def test_chinese_end_of_retention_is_addressed(chinese: dict[str, Suggestion]) -> None:
+    assert chinese["retention.end_of_period"].status == "addressed"
+
+
+def test_chinese_account_deletion_with_time_limit_is_addressed(chinese: dict[str, Suggestion]) -> None:
+    assert chinese["rights.account_deletion"].status == "addressed"
+
+
+def test_chinese_no_sharing_statement_is_found_for_recipients(chinese: dict[str, Suggestion]) -> None:
+    assert chinese["sharing.third_party_recipients"].status != "not_found"
+
+
+def test_chinese_absent_topic_is_not_found(chinese: dict[str, Suggestion]) -> None:
+    assert chinese["adm.significant_decisions"].status == "not_found"
+
+
+def test_chinese_explanation_names_matched_terms(chinese: dict[str, Suggestion]) -> None:
+    assert any("'注销账号'" in line for line in chinese["rights.account_deletion"].explanation)
