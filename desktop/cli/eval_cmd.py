@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json is not None:
         data = json.dumps(report_json(result), ensure_ascii=False, indent=1)
         try:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
             args.json.write_text(data + "\n", encoding="utf-8")
         except OSError as exc:
             print(f"error: cannot write {args.json}: {exc.strerror or exc}", file=sys.stderr)

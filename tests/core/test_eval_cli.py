@@ -34,7 +34,7 @@ def test_last_line_is_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_json_report_holds_the_same_figures(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "report.json"
+    out = tmp_path / "new folder" / "report.json"
     assert _eval(str(FIXTURES), "--json", str(out)) == 0
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["summary"]["line"] == capsys.readouterr().out.splitlines()[-1]
