@@ -355,6 +355,9 @@ class MainWindow(QMainWindow):
                 return False
             return self.open_review(path, read_only=True)
         except ReviewDeskError as error:
+            if not path.exists():  # a recent review that was moved or deleted: forget it
+                self.settings.remove_recent_review(str(path.resolve()))
+                self._refresh_recent()
             ErrorDialog.ask(self, error)
             return False
         self.close_review()

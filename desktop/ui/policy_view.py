@@ -15,12 +15,14 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QFont,
     QKeySequence,
     QMouseEvent,
     QPalette,
     QShortcut,
     QStandardItem,
     QStandardItemModel,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -90,11 +92,23 @@ class PolicyTextEdit(QPlainTextEdit):
         self._press_pos = -1
 
     # -- content ---------------------------------------------------------------------------------------
-    def set_policy_text(self, text: str) -> None:
+    def set_policy_text(self, text: str, headings: Sequence[Heading] = ()) -> None:
         self._map = OffsetMap(text)
         self.setPlainText(text)
         self._spans, self._candidates, self._current_item = [], [], ""
+        self._format_headings(headings)
         self._refresh()
+
+    def _format_headings(self, headings: Sequence[Heading]) -> None:
+        """Headings in bold with space above: formatting only, the characters (and offsets) are unchanged."""
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        spaced = QTextBlockFormat()
+        spaced.setTopMargin(8)
+        for heading in headings:
+            cursor = self._cursor(heading.start, heading.end)
+            cursor.mergeCharFormat(bold)
+            cursor.mergeBlockFormat(spaced)
 
     @property
     def offsets(self) -> OffsetMap:
@@ -355,7 +369,7 @@ class PolicyPane(QWidget):
         self.splitter.addWidget(self.outline)
         self.splitter.addWidget(text_column)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([170, 600])
+        self.splitter.setSizes([200, 600])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -364,7 +378,7 @@ class PolicyPane(QWidget):
 
     def set_policy(self, name: str, text: str, headings: Sequence[Heading]) -> None:
         self.title.setText(f"Policy: {name}")
-        self.view.set_policy_text(text)
+        self.view.set_policy_text(text, headings)
         self.outline_model.clear()
         parents: list[tuple[int, QStandardItem]] = []
         for heading in headings:
@@ -375,7 +389,7 @@ class PolicyPane(QWidget):
                 parents.pop()
             (parents[-1][1] if parents else self.outline_model.invisibleRootItem()).appendRow(row)
             parents.append((heading.level, row))
-        self.outline.expandToDepth(0)
+        self.outline.expandAll()
         self.outline.setVisible(bool(headings))
 
     def _outline_clicked(self, index: QModelIndex) -> None:

@@ -31,13 +31,10 @@ def bundled_samples() -> list[Path]:
 
 
 def sample_label(path: Path) -> str:
-    """A readable name: the language is guessed from the file name (``-en`` / ``-zh``)."""
-    stem = path.stem.lower()
-    language = "Chinese" if "zh" in stem.split("-") or "cn" in stem.split("-") else "English"
-    if "zh" not in stem.split("-") and "en" not in stem.split("-"):
-        language = ""
-    pretty = path.stem.replace("-", " ").replace("_", " ")
-    return f"{pretty} ({language}, {path.suffix[1:]})" if language else f"{pretty} ({path.suffix[1:]})"
+    """``sample-policy-zh.txt`` -> ``Chinese sample policy (sample-policy-zh.txt)``."""
+    parts = path.stem.lower().replace("_", "-").split("-")
+    language = "Chinese" if {"zh", "cn"} & set(parts) else "English" if "en" in parts else ""
+    return f"{language} sample policy ({path.name})" if language else f"Sample policy ({path.name})"
 
 
 class PathListModel(QAbstractListModel):
@@ -119,6 +116,8 @@ class StartPage(QWidget):
         lists = QGridLayout()
         lists.addWidget(recent_box, 0, 0)
         lists.addWidget(samples_box, 0, 1)
+        for box in (recent_box, samples_box):
+            box.setMaximumHeight(320)
 
         column = QVBoxLayout()
         column.addWidget(title)
@@ -126,7 +125,8 @@ class StartPage(QWidget):
         column.addSpacing(12)
         column.addLayout(buttons)
         column.addSpacing(12)
-        column.addLayout(lists, 1)
+        column.addLayout(lists)
+        column.addStretch(1)
         inner = QWidget()
         inner.setLayout(column)
         inner.setMaximumWidth(1100)

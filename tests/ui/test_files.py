@@ -155,3 +155,14 @@ def test_recent_reviews_are_remembered(make_window: MakeWindow, review_en: Path)
     window.close_review()
     assert window.settings.recent_reviews[0] == str(review_en.resolve())
     assert window.start_page.recent_model.rowCount() == 1
+
+
+def test_a_missing_recent_review_is_reported_and_forgotten(
+    make_window: MakeWindow, review_en: Path, errors: list[ReviewDeskError]
+) -> None:
+    window = make_window(review_en)
+    window.close_review()
+    review_en.unlink()
+    window.start_page.review_chosen.emit(str(review_en))
+    assert isinstance(errors[0], ReviewFileError)
+    assert window.settings.recent_reviews == []
