@@ -46,6 +46,13 @@ def test_n_a_labels_are_not_scored() -> None:
     assert "children.dedicated_rules" not in {outcome.item for outcome in result.outcomes}
 
 
+def test_items_a_gold_file_does_not_label_are_not_scored() -> None:
+    predictions = with_changes(ZH, {"rights.portability": ("addressed", ("中删除您的日记",))})
+    result = _run(predictions)
+    assert ("rights.portability", ZH) not in {(outcome.item, outcome.policy) for outcome in result.outcomes}
+    assert tally(result.outcomes).precision == 1.0
+
+
 def test_a_false_found_lowers_precision_and_accuracy() -> None:
     overall = tally(_run(with_changes(EN, {"rights.erasure": ("partial", ("Backups roll over",))})).outcomes)
     assert overall.precision == pytest.approx(7 / 8)
