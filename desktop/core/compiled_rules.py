@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from desktop.core.checklist import Checklist, ChecklistItem
 from desktop.core.matching import Match, PatternMatcher, TermMatcher, fold_case
 from desktop.core.negation import CUES as NEGATION_CUES
-from desktop.core.rules import HEADING_GROUP, Condition, Scope, TermGroup, item_groups
+from desktop.core.rules import HEADING_GROUP, Condition, ConditionLanguage, Scope, TermGroup, item_groups
 
 GROUP, HEADING, FLAG, NEGATION = range(4)
 """Target kinds: a term of an item's group, of its heading cue, of one of its red flags, or a negation cue."""
@@ -35,6 +35,11 @@ class CompiledCondition:
     window: int
     min_sentences: int
     description: str
+    language: ConditionLanguage | None = None
+
+    def applies_to(self, language: str) -> bool:
+        """Whether the condition is used for a policy in ``language`` (mixed policies use every one)."""
+        return self.language is None or language in ("mixed", self.language)
 
     def holds(self, present: int) -> bool:
         return all(present & entry for entry in self.entries) and not present & self.excluded
@@ -117,6 +122,7 @@ def _compile(number: int, condition: Condition, bits: dict[str, int]) -> Compile
         condition.window,
         condition.min_sentences,
         _describe(condition),
+        condition.language,
     )
 
 

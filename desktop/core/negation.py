@@ -7,6 +7,7 @@ delete your account" does not describe an account-deletion route. This module on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 EN_CUES: tuple[str, ...] = (
@@ -58,6 +59,17 @@ ZH_CUES: tuple[str, ...] = (
     "无需",
 )
 CUES: tuple[str, ...] = EN_CUES + ZH_CUES
+
+ZH_QUALIFIER = re.compile(r"除[^。；]{0,60}外|之外|以外|除非|例外|未经|不再|不会再")
+"""What makes a Chinese negation a restriction, not an absence: "我们不会将Cookie用于本政策所述目的之外的
+用途", "未经您的同意，我们不会共享" and "注销后我们将不再使用" say how a practice is limited or when it
+stops, not that it never happens."""
+
+
+def qualified(sentence: str) -> bool:
+    """Whether a negated Chinese sentence has an exception, a condition or an end: then it is no clear no."""
+    return ZH_QUALIFIER.search(sentence) is not None
+
 
 EN_REACH = 40
 """How far (characters) an English cue reaches forward: "we do not sell or rent your" stays inside."""

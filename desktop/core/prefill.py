@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from desktop.core.checklist import Checklist
 from desktop.core.compiled_rules import CompiledCondition, CompiledItem, compiled
 from desktop.core.document import Policy
-from desktop.core.negation import negates
+from desktop.core.negation import negates, qualified
 from desktop.core.review import Framework
 from desktop.core.rules import ItemRules
 from desktop.core.segments import Segmentation
@@ -50,12 +50,14 @@ def prefill(
     wanted = {rules.item_index[item.id] for item in items}
     index = build_index(policy.text, segmentation, rules, wanted)
     return {
-        item.id: _judge(rules.items[rules.item_index[item.id]], rules.item_index[item.id], index)
+        item.id: _judge(
+            rules.items[rules.item_index[item.id]], rules.item_index[item.id], index, policy.language
+        )
         for item in items
     }
 
 
-def _judge(plan: CompiledItem, item_index: int, index: PolicyIndex) -> Suggestion:
+def _judge(plan: CompiledItem, item_index: int, index: PolicyIndex, language: str) -> Suggestion:
     item_id, rules = plan.item.id, plan.item.rules
     hits = index.groups.get(item_index)
     if not hits:
@@ -63,8 +65,8 @@ def _judge(plan: CompiledItem, item_index: int, index: PolicyIndex) -> Suggestio
     masks = _masks(plan, item_index, hits, index)
     explanation: list[str] = []
     scopes = _Scopes(masks, hits, index)
-    addressed, short = scopes.apply(plan.addressed, "Addressed", explanation)
-    partial_met, _ = scopes.apply(plan.partial, "Partial", explanation)
+    addressed, short = scopes.apply(_for(plan.addressed, language), "Addressed", explanation)
+    partial_met, _ = scopes.apply(_for(plan.partial, language), "Partial", explanation)
     # Sentences meeting an 'addressed' condition short of its min_sentences still show the topic.
     partial = (partial_met | short) - addressed
     negation_lines, negated = _apply_negation(rules, hits, index, addressed, partial)
@@ -98,6 +100,10 @@ def _judge(plan: CompiledItem, item_index: int, index: PolicyIndex) -> Suggestio
     )
     confidence = _confidence(status, len(addressed), len(scored), bool(heading_terms), downgraded)
     return Suggestion(item_id, status, confidence, evidence, tuple(explanation), red_flags)
+
+
+def _for(conditions: tuple[CompiledCondition, ...], language: str) -> tuple[CompiledCondition, ...]:
+    return tuple(condition for condition in conditions if condition.applies_to(language))
 
 
 def _masks(
@@ -214,7 +220,7 @@ def _apply_negation(
             continue
         negated.add(position)
         cue, term = found
-        if rules.negation == "addresses" and position in partial:
+        if rules.negation == "addresses" and position in partial and not _qualified(position, index):
             partial.discard(position)
             addressed.add(position)
             lines.setdefault(
@@ -228,6 +234,11 @@ def _apply_negation(
                 "weakens", f"Negation '{cue}' before '{term}': that sentence cannot support 'addressed'."
             )
     return list(lines.values()), negated
+
+
+def _qualified(position: int, index: PolicyIndex) -> bool:
+    sentence = index.sentences[position]
+    return qualified(index.text[sentence.start : sentence.end])
 
 
 def _negation(

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Scope = Literal["sentence", "window", "paragraph", "document"]
 NegationMode = Literal["ignore", "addresses", "weakens"]
+ConditionLanguage = Literal["en", "zh"]
 
 HEADING_GROUP = "heading"
 """The pseudo-group a condition can name to require that the sentence sits under a matching heading."""
@@ -44,7 +45,9 @@ class Condition(BaseModel):
     groups that must not occur in the scope. ``scope`` is the sentence itself, ``window`` sentences either
     side in the same section, the whole paragraph, or the whole ``document`` (for items whose elements are
     usually stated in different places). ``min_sentences`` asks for that many distinct sentences meeting the
-    condition.
+    condition. ``language`` limits the condition to policies in that language (mixed-language policies use
+    every condition): Chinese and English policies word the same element in differently shaped
+    boilerplate, so what separates ``addressed`` from ``partial`` can differ between them.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -54,6 +57,7 @@ class Condition(BaseModel):
     scope: Scope = "sentence"
     window: int = Field(default=1, ge=1, le=5)
     min_sentences: int = Field(default=1, ge=1, le=20)
+    language: ConditionLanguage | None = None
 
 
 class RedFlag(TermGroup):
