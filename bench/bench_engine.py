@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import re
 import subprocess
 import sys
@@ -154,6 +155,9 @@ def run_sizes(languages: list[str], sizes: list[int], runs: int | None) -> list[
 
 def print_sizes(results: list[dict[str, Any]]) -> None:
     print("Targets: " + "; ".join(TARGETS))
+    cores = os.cpu_count() or 1
+    load = os.getloadavg()[0]
+    print(f"Machine: {cores} cores, load average {load:.1f} (above {cores}, the figures are inflated)")
     print()
     header = f"{'lang':<5}{'size':>7}{'chars':>10}{'paras':>7}{'sents':>8}"
     header += "".join(f"{stage:>11}" for stage in STAGES) + f"{'seg+pref':>10}{'traced':>9}{'maxrss':>9}"
