@@ -20,6 +20,11 @@ def _short(text: str) -> str:
 
 
 def _section(path: tuple[str, ...]) -> str:
+    """The innermost heading: the outer ones (often the policy's title) say little in a narrow column."""
+    return path[-1] if path else ""
+
+
+def _section_path(path: tuple[str, ...]) -> str:
     return " › ".join(path)
 
 
@@ -76,6 +81,8 @@ class EvidenceModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_QUOTE:
                 return span.quote
+            if column == self.COL_SECTION:
+                return _section_path(span.section_path)
             if column == self.COL_ORIGIN:
                 return (
                     "Accepted from the prefill" if span.origin == "suggested" else "Selected by the reviewer"
@@ -142,6 +149,9 @@ class CandidateModel(QAbstractTableModel):
             if column == self.COL_SCORE:
                 return f"{candidate.score:.2f}"
             return ", ".join(candidate.matched_terms)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_QUOTE:
-            return ("Already kept as evidence.\n\n" if kept else "") + quote
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COL_QUOTE:
+                return ("Already kept as evidence.\n\n" if kept else "") + quote
+            if column == self.COL_SECTION:
+                return _section_path(candidate.section_path)
         return None

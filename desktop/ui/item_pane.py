@@ -76,8 +76,10 @@ def _table(name: str) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(False)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the quote gets what is left
     table.setEditTriggers(
         QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
     )
@@ -203,7 +205,7 @@ class ItemPane(QWidget):
         self.splitter.addWidget(decision)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 480])
+        self.splitter.setSizes([500, 400])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -331,9 +333,9 @@ class ItemPane(QWidget):
         self.tabs.setTabText(0, f"Evidence ({len(spans)})")
         self.tabs.setTabText(1, f"Suggested evidence ({len(candidates)})")
         for table in (self.evidence_table, self.candidate_table):
-            table.setColumnWidth(0, 260)
-            table.setColumnWidth(1, 120)
-            table.setColumnWidth(2, 70)
+            table.setColumnWidth(1, 100)
+            table.setColumnWidth(2, 56)
+            table.setColumnWidth(3, 90)
         writable = not session.read_only
         for button in (self.edit_note_button, self.delete_button, self.accept_button):
             button.setEnabled(writable)
