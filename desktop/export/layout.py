@@ -86,7 +86,7 @@ _WIDE = re.compile(
 
 def wrapped_lines(text: str, width: float) -> int:
     """Lines ``text`` needs in a column ``width`` characters wide (CJK characters are twice as wide)."""
-    per_line = max(width - 1, 1.0)
+    per_line = max(width * 1.1, 1.0)  # an average letter is narrower than the "0" widths are measured in
     total = 0
     for line in text.split("\n"):
         units = len(line) + len(_WIDE.findall(line))
