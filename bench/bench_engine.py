@@ -3,6 +3,7 @@
     python bench/bench_engine.py                 # 30 KB, 300 KB, 3 MB in English and Chinese
     python bench/bench_engine.py --sizes 30k     # one size
     python bench/bench_engine.py --corpus        # every policy the corpus README lists
+    python bench/bench_engine.py --profile --languages zh --sizes 3m   # where prefill spends its time
 
 Each size runs in its own process so that its peak memory (``ru_maxrss``) is its own; the tracemalloc peak
 is measured in a separate pass, since tracing slows the code it measures. Times are the best of N runs.
@@ -275,6 +276,28 @@ def _one_policy(path: Path, checklist: Any, folder: Path, stage_ms: dict[str, fl
     return len(policy.text)
 
 
+def profile_prefill(language: str, size: int, top: int) -> None:
+    """cProfile of one prefill (segmentation done beforehand), heaviest functions by cumulative time."""
+    import cProfile
+    import pstats
+
+    import generate
+
+    from desktop.core.checklist import default_checklist
+    from desktop.core.loading import policy_from_text
+    from desktop.core.prefill import prefill
+    from desktop.core.segment import segment
+
+    checklist = default_checklist()
+    prefill(policy_from_text("warm-up text"), checklist)
+    policy = policy_from_text(generate.as_text(language, size))
+    segmentation = segment(policy)
+    profiler = cProfile.Profile()
+    profiler.runcall(prefill, policy, checklist, segmentation=segmentation)
+    print(f"Profile of prefill, {language} {label(size)} ({len(policy.text):,} characters):")
+    pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(top)
+
+
 def _record(stage_ms: dict[str, float], stage: str, started: float) -> float:
     now = time.perf_counter()
     stage_ms[stage] = (now - started) * 1000
@@ -324,6 +347,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="store_true", help="run every corpus policy instead")
     parser.add_argument("--corpus-dir", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--slowest", type=int, default=10, help="how many slow corpus files to list")
+    parser.add_argument(
+        "--profile", action="store_true", help="profile prefill on the first language and largest size"
+    )
     parser.add_argument("--worker", nargs=3, metavar=("LANG", "SIZE", "RUNS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -334,6 +360,9 @@ def main(argv: list[str] | None = None) -> int:
         return run_corpus(args.corpus_dir, args.slowest)
     sizes = [parse_size(part) for part in args.sizes.split(",")]
     languages = [part.strip() for part in args.languages.split(",") if part.strip()]
+    if args.profile:
+        profile_prefill(languages[0], max(sizes), top=25)
+        return 0
     results = run_sizes(languages, sizes, args.runs)
     print_sizes(results)
     if args.json:
