@@ -141,7 +141,7 @@ def run_sizes(languages: list[str], sizes: list[int], runs: int | None) -> list[
     results = []
     for language in languages:
         for size in sizes:
-            repeat = runs if runs is not None else (5 if size <= 50_000 else 3 if size <= 500_000 else 1)
+            repeat = runs if runs is not None else (5 if size <= 50_000 else 3 if size <= 500_000 else 2)
             command = [sys.executable, __file__, "--worker", language, str(size), str(repeat)]
             print(
                 f"… {language} {label(size)} ({repeat} run{'s' * (repeat > 1)})", file=sys.stderr, flush=True
@@ -342,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--sizes", default="30k,300k,3m", help="comma-separated sizes (default: 30k,300k,3m)")
     parser.add_argument("--languages", default="en,zh", help="comma-separated: en, zh (default: both)")
-    parser.add_argument("--runs", type=int, help="runs per stage (default: 5 / 3 / 1 by size)")
+    parser.add_argument("--runs", type=int, help="runs per stage (default: 5 / 3 / 2 by size)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--corpus", action="store_true", help="run every corpus policy instead")
     parser.add_argument("--corpus-dir", type=Path, default=ROOT.parent / "shared" / "corpus")
