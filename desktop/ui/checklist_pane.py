@@ -42,6 +42,7 @@ class ChecklistPane(QWidget):
         self.search.setObjectName("checklistSearch")
         self.search.setPlaceholderText("Search items by title or ID (Ctrl+Shift+F)")
         self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self._search_entered)
         self.unreviewed = QCheckBox("Unreviewed only")
         self.unreviewed.setObjectName("unreviewedOnly")
         self.status = QComboBox()
@@ -146,6 +147,13 @@ class ChecklistPane(QWidget):
         for widget in (self.search, self.unreviewed, self.status, self.severity, self.framework):
             widget.blockSignals(False)
         self._apply_filters()
+
+    def _search_entered(self) -> None:
+        """Enter in the search box goes to the first match, ready for the keyboard."""
+        visible = self.visible_item_ids()
+        if visible and self.current_item() not in visible:
+            self.select_item(visible[0], clear_filters=False)
+        self.tree.setFocus()
 
     def _update_progress(self, _item_id: str = "") -> None:
         if self.model is None:

@@ -112,3 +112,46 @@ def test_unexpected_exception_is_logged_and_shown(
 def test_the_app_loads_no_network_module(make_window: MakeWindow, review_en: Path) -> None:
     make_window(review_en)
     assert not [name for name in sys.modules if name.startswith(("PySide6.QtNetwork", "PySide6.QtWebEngine"))]
+
+
+def test_enter_in_search_goes_to_the_first_match(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path
+) -> None:
+    window = make_window(review_en)
+    assert window.session is not None
+    item = window.session.items[-1]
+    qtbot.keyClick(
+        window.focusWidget(),
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.keyClicks(window.checklist.search, item.id)
+    qtbot.keyClick(window.checklist.search, Qt.Key.Key_Return)
+    assert window.current_item() == item.id
+    assert window.checklist.tree.hasFocus()
+
+
+def test_framework_filter_shows_only_that_framework(make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    assert window.session is not None
+    window.checklist.framework.setCurrentIndex(window.checklist.framework.findData("gdpr"))
+    visible = window.checklist.visible_item_ids()
+    assert visible and all("gdpr" in window.session.item(i).frameworks for i in visible)
+    assert len(visible) < len(window.session.items)
+
+
+def test_outline_click_scrolls_the_policy_to_the_heading(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path
+) -> None:
+    window = make_window(review_en)
+    assert window.session is not None
+    headings = window.session.segmentation.headings
+    outline = window.policy.outline
+    model = outline.model()
+    last_top = model.index(model.rowCount() - 1, 0)
+    while model.rowCount(last_top):  # the deepest last heading
+        last_top = model.index(model.rowCount(last_top) - 1, 0, last_top)
+    outline.scrollTo(last_top)
+    qtbot.mouseClick(outline.viewport(), Qt.MouseButton.LeftButton, pos=outline.visualRect(last_top).center())
+    view = window.policy.view
+    assert view.offsets.to_py(view.textCursor().position()) == headings[-1].start
