@@ -42,7 +42,6 @@ REQUIREMENT_ITEMS: dict[str, str] = {
     "Legitimate Interests for Processing": "processing.legitimate_interests",
     "Data Categories": "processing.categories",
     "Source of Data": "processing.source",
-    "Mandatory Data Disclosure": "processing.mandatory_optional",
     "Data Recipients": "sharing.third_party_recipients",
     "Third-country Transfers": "xborder.transfer_disclosed",
     "Data Retention Period": "retention.period",
@@ -57,6 +56,9 @@ REQUIREMENT_ITEMS: dict[str, str] = {
     "Right to Lodge Complaint": "rights.complaint_authority",
 }
 ITEMS = tuple(dict.fromkeys(REQUIREMENT_ITEMS.values()))  # each once, in the order above
+# "Mandatory Data Disclosure" is not mapped: its annotations mostly mark disclosures the law compels ("we may
+# be required to disclose your data to a court") and age limits, not Art. 13(2)(e) (must the person provide
+# the data, and what if they do not), so they cannot score processing.mandatory_optional.
 
 # Annotators shortened spans with "[...]" and masked words with "PLACEHOLDER": neither is in the text.
 _GAP = re.compile(r"\s*(?:\[\s*\.\.\.\s*\]|\bPLACEHOLDER\b|…)\s*")
