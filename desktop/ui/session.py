@@ -49,11 +49,7 @@ class ReviewSession(QObject):
         self.checklist: Checklist = snapshot.checklist
         self.frameworks: tuple[Framework, ...] = snapshot.frameworks
         self.suggestions: Mapping[str, Suggestion] = snapshot.suggestions
-        self.items: tuple[ChecklistItem, ...] = tuple(
-            item
-            for item in snapshot.checklist.items_for(snapshot.frameworks)
-            if item.id in snapshot.suggestions
-        ) or snapshot.checklist.items_for(snapshot.frameworks)
+        self.items: tuple[ChecklistItem, ...] = store.items()
         self._items_by_id = {item.id: item for item in self.items}
         self._decisions: dict[str, Decision] = dict(snapshot.decisions)
         self._evidence: dict[int, EvidenceSpan] = {span.id: span for span in snapshot.evidence}
@@ -63,7 +59,7 @@ class ReviewSession(QObject):
         """Raises ReviewFileError (corrupt, foreign) or ReviewLockedError (open in another window)."""
         store = ReviewStore.open(path, read_only=read_only)
         try:
-            return cls(store, reviewer=reviewer or store.snapshot().reviewer, read_only=read_only)
+            return cls(store, reviewer=reviewer or store.reviewer, read_only=read_only)
         except BaseException:
             store.close()
             raise
