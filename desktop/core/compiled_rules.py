@@ -63,6 +63,9 @@ class CompiledChecklist:
     def __init__(self, checklist: Checklist) -> None:
         terms: dict[str, list[Target]] = {cue: [(NEGATION, -1, 0)] for cue in NEGATION_CUES}
         patterns: dict[str, list[Target]] = {}
+        # Heading cues are looked for only in section titles, so they get matchers of their own.
+        heading_terms: dict[str, list[Target]] = {}
+        heading_patterns: dict[str, list[Target]] = {}
         self.items: list[CompiledItem] = []
         for index, item in enumerate(checklist.items):
             groups = item_groups(item.rules, checklist.shared_groups)
@@ -70,14 +73,16 @@ class CompiledChecklist:
             sources: list[tuple[Target, TermGroup]] = [
                 ((GROUP, index, bits[n]), g) for n, g in groups.items()
             ]
-            if item.rules.headings is not None:
-                sources.append(((HEADING, index, bits[HEADING_GROUP]), item.rules.headings))
             sources.extend(((FLAG, index, 1 << i), flag) for i, flag in enumerate(item.rules.red_flags))
+            if item.rules.headings is not None:
+                _add(
+                    heading_terms,
+                    heading_patterns,
+                    (HEADING, index, bits[HEADING_GROUP]),
+                    item.rules.headings,
+                )
             for target, group in sources:
-                for word in (*group.en, *group.zh):
-                    terms.setdefault(word, []).append(target)
-                for regex in group.patterns:
-                    patterns.setdefault(regex, []).append(target)
+                _add(terms, patterns, target, group)
             self.items.append(
                 CompiledItem(
                     item,
@@ -87,11 +92,27 @@ class CompiledChecklist:
                     tuple(_compile(n, c, bits) for n, c in enumerate(item.rules.partial, start=1)),
                 )
             )
+        self._body = _Matchers(terms, patterns)
+        self._headings = _Matchers(heading_terms, heading_patterns)
+        self.item_index = {item.id: index for index, item in enumerate(checklist.items)}
+
+    def scan(self, text: str) -> list[tuple[list[Match], tuple[tuple[Target, ...], ...]]]:
+        """Matches of group, red-flag and negation terms in policy text, with the targets they index."""
+        return self._body.scan(text)
+
+    def scan_heading(self, title: str) -> list[tuple[list[Match], tuple[tuple[Target, ...], ...]]]:
+        """Matches of heading cues in a section title, with the targets they index."""
+        return self._headings.scan(title)
+
+
+class _Matchers:
+    """A term matcher and a pattern matcher, and the targets of each of their terms."""
+
+    def __init__(self, terms: dict[str, list[Target]], patterns: dict[str, list[Target]]) -> None:
         self.terms = TermMatcher(list(terms))
         self.term_targets = tuple(tuple(targets) for targets in terms.values())
         self.patterns = PatternMatcher(list(patterns))
         self.pattern_targets = tuple(tuple(targets) for targets in patterns.values())
-        self.item_index = {item.id: index for index, item in enumerate(checklist.items)}
 
     def scan(self, text: str) -> list[tuple[list[Match], tuple[tuple[Target, ...], ...]]]:
         """Term and pattern matches in ``text``, each list with the targets its ``term`` numbers index."""
@@ -99,6 +120,15 @@ class CompiledChecklist:
             (self.terms.find(fold_case(text)), self.term_targets),
             (self.patterns.find(text), self.pattern_targets),
         ]
+
+
+def _add(
+    terms: dict[str, list[Target]], patterns: dict[str, list[Target]], target: Target, group: TermGroup
+) -> None:
+    for word in (*group.en, *group.zh):
+        terms.setdefault(word, []).append(target)
+    for regex in group.patterns:
+        patterns.setdefault(regex, []).append(target)
 
 
 def _mask(names: Iterable[str], bits: dict[str, int]) -> int:

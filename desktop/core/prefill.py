@@ -14,6 +14,7 @@ How it works:
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -29,6 +30,7 @@ from desktop.core.term_index import PolicyIndex, SentenceHits, build_index
 
 MAX_EVIDENCE = 5
 MAX_TERMS_SHOWN = 6
+TERM_SENTENCES = 50
 HEADING_BONUS = 0.5
 ADDRESSED_BONUS = 1.0
 PARTIAL, ADDRESSED = 1, 2
@@ -317,9 +319,13 @@ def _evidence(position: int, score: float, hits: SentenceHits, index: PolicyInde
 
 
 def _terms(index: PolicyIndex, sentences: Iterable[SentenceHits]) -> tuple[str, ...]:
-    """Distinct matched terms, enough of them to quote (one more than shown, to know there are more)."""
+    """Distinct matched terms, enough of them to quote (one more than shown, to know there are more).
+
+    Looks at the first :data:`TERM_SENTENCES` sentences only: a long policy can meet a condition in
+    thousands of sentences, and the explanation quotes a handful of terms.
+    """
     seen: dict[str, str] = {}
-    for hits in sentences:
+    for hits in itertools.islice(sentences, TERM_SENTENCES):
         for span in hits.spans:
             surface = index.surface(span)
             seen.setdefault(surface.lower(), surface)

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from desktop.core.compiled_rules import FLAG, GROUP, HEADING, NEGATION, CompiledChecklist, Target
+from desktop.core.compiled_rules import GROUP, NEGATION, CompiledChecklist, Target
 from desktop.core.segments import Segmentation, Sentence
 
 Span = tuple[int, int]
@@ -94,7 +94,7 @@ def _actions(
             negation = True
         elif item in wanted and kind == GROUP:
             updates.append((index.groups[item], bit))
-        elif item in wanted and kind == FLAG:
+        elif item in wanted:
             updates.append((index.flags[item], bit))
     return negation, updates
 
@@ -104,9 +104,9 @@ def _heading_hits(path: tuple[str, ...], rules: CompiledChecklist, wanted: set[i
     if not path:
         return found
     joined = " / ".join(path)
-    for matches, all_targets in rules.scan(joined):
+    for matches, all_targets in rules.scan_heading(joined):
         for start, end, term in matches:
-            for kind, item, _ in all_targets[term]:
-                if kind == HEADING and item in wanted:
+            for _, item, _ in all_targets[term]:
+                if item in wanted:
                     found.setdefault(item, []).append(joined[start:end])
     return found
