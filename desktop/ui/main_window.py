@@ -348,6 +348,8 @@ class MainWindow(QMainWindow):
         )
 
     def open_review(self, path: Path, *, read_only: bool = False) -> bool:
+        if self.session is not None and self.session.path.resolve() == path.resolve():
+            return True  # already open here: our own lock must not look like another window's
         try:
             session = ReviewSession.open(path, reviewer=self.settings.reviewer, read_only=read_only)
         except (ReviewLockedError, ReviewReadOnlyError) as error:

@@ -166,3 +166,10 @@ def test_a_missing_recent_review_is_reported_and_forgotten(
     window.start_page.review_chosen.emit(str(review_en))
     assert isinstance(errors[0], ReviewFileError)
     assert window.settings.recent_reviews == []
+
+
+def test_opening_the_open_review_again_keeps_it(make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    session = window.session
+    assert window.open_review(review_en)
+    assert window.session is session and session is not None and not session.read_only
