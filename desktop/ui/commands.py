@@ -71,7 +71,9 @@ class AddEvidenceCommand(QUndoCommand):
 
     def redo(self) -> None:
         if self._span is None:
-            self._span = self._session.add_evidence(self.item_id, self._start, self._end, origin=self._origin)
+            self._span = self._session.add_evidence(
+                self.item_id, self._start, self._end, origin=self._origin, section_path=self._section_path
+            )
         else:  # redo after undo: bring back the same row, same id
             self._session.restore_evidence(self._span)
 

@@ -76,10 +76,7 @@ def _table(name: str) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(False)
     table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the quote gets what is left
+    table.horizontalHeader().setStretchLastSection(False)
     table.setEditTriggers(
         QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
     )
@@ -158,6 +155,7 @@ class ItemPane(QWidget):
         self.evidence_model.note_edited.connect(self.evidence_note_requested)
         self.evidence_table = _table("evidenceTable")
         self.evidence_table.setModel(self.evidence_model)
+        self.evidence_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.evidence_table.doubleClicked.connect(self._evidence_double_clicked)
         self.evidence_table.activated.connect(self._evidence_double_clicked)
         self.jump_button = QPushButton("Jump")
@@ -170,6 +168,7 @@ class ItemPane(QWidget):
         self.candidate_model = CandidateModel(self)
         self.candidate_table = _table("candidateTable")
         self.candidate_table.setModel(self.candidate_model)
+        self.candidate_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.candidate_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.candidate_table.doubleClicked.connect(lambda _i: self._jump(self.candidate_table))
         self.accept_button = QPushButton("Accept as evidence")

@@ -118,9 +118,19 @@ class ReviewSession(QObject):
         self.decision_changed.emit(item_id)
 
     def add_evidence(
-        self, item_id: str, start: int, end: int, *, origin: EvidenceOrigin, note: str = ""
+        self,
+        item_id: str,
+        start: int,
+        end: int,
+        *,
+        origin: EvidenceOrigin,
+        section_path: tuple[str, ...] | None = None,
     ) -> EvidenceSpan:
-        span = self._store.add_evidence(item_id, start, end, origin=origin, note=note, reviewer=self.reviewer)
+        """Keep ``text[start:end]``; without a section path (a manual selection) the segmentation gives it."""
+        section = self.section_path_at(start) if section_path is None else section_path
+        span = self._store.add_evidence(
+            item_id, start, end, origin=origin, section_path=section, reviewer=self.reviewer
+        )
         self._evidence[span.id] = span
         self.evidence_changed.emit(item_id)
         return span

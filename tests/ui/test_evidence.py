@@ -160,3 +160,17 @@ def test_evidence_note_is_edited_in_the_table_and_undoable(
     qtbot.waitUntil(lambda: [e.note for e in read_review(review_en).evidence] == ["names the processor"])
     window.undo_action.trigger()
     assert [e.note for e in read_review(review_en).evidence] == [""]
+
+
+def test_kept_evidence_records_its_section(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    assert window.session is not None
+    headings = window.session.segmentation.headings
+    text = window.session.policy.text
+    after_heading = text[headings[1].end :].strip().split("\n")[0][:40]
+    _select(window, after_heading)
+    qtbot.keyClick(window.policy.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    window.accept_suggestion()
+    spans = read_review(review_en).evidence
+    assert spans and all(span.section_path for span in spans)
+    assert any(headings[1].title in span.section_path for span in spans)
