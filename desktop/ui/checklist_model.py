@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 
 from desktop.core.checklist import ChecklistItem
 from desktop.core.review import Framework, ReviewStatus
@@ -145,7 +145,7 @@ class ChecklistModel(QAbstractItemModel):
             if column == COL_DECISION:
                 return f"{done}/{total}"
         if role == Qt.ItemDataRole.FontRole and column == COL_ITEM:
-            font = QFont(QGuiApplication.font())
+            font = QFont()  # only the weight/style is set, so the view's (zoomed) size still applies
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -185,7 +185,7 @@ class ChecklistModel(QAbstractItemModel):
             if column == COL_SEVERITY:
                 return tone(item.severity)
         if role == Qt.ItemDataRole.FontRole and column == COL_SUGGESTION:
-            font = QFont(QGuiApplication.font())
+            font = QFont()  # only the weight/style is set, so the view's (zoomed) size still applies
             font.setItalic(True)  # the machine's guess is set apart from the reviewer's decision
             return font
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -276,8 +276,9 @@ class FindBar(QWidget):
         previous.clicked.connect(self.find_previous)
         next_.clicked.connect(self.find_next)
         close.clicked.connect(self.close_bar)
-        QShortcut(QKeySequence("Shift+Return"), self.edit, self.find_previous)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        for keys, slot in (("Shift+Return", self.find_previous), ("Escape", self.close_bar)):
+            shortcut = QShortcut(QKeySequence(keys), self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # only inside the bar
         self.hide()
 
     def open_bar(self) -> None:
