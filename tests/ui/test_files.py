@@ -173,3 +173,25 @@ def test_opening_the_open_review_again_keeps_it(make_window: MakeWindow, review_
     session = window.session
     assert window.open_review(review_en)
     assert window.session is session and session is not None and not session.read_only
+
+
+def test_an_unreadable_policy_is_an_error_dialog_not_a_crash(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[ReviewDeskError],
+) -> None:
+    from desktop.core.errors import PolicyLoadError
+
+    broken = tmp_path / "policy.docx"
+    broken.write_bytes(b"this is not a word document")
+    target = tmp_path / "broken.prdreview"
+    monkeypatch.setattr(
+        NewReviewDialog, "ask", classmethod(lambda cls, *a, **k: NewReviewChoice("T", ("pipl",), target))
+    )
+    window = make_window()
+    window.open_path(broken)
+    qtbot.waitUntil(lambda: bool(errors), timeout=30000)
+    assert isinstance(errors[0], PolicyLoadError)
+    assert not window.is_busy() and window.session is None and not target.exists()
