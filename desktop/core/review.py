@@ -12,7 +12,13 @@ if TYPE_CHECKING:
     from desktop.core.suggestion import Suggestion
 
 ReviewStatus = Literal["unreviewed", "addressed", "partial", "missing", "not_applicable"]
-REVIEW_STATUSES: tuple[ReviewStatus, ...] = ("unreviewed", "addressed", "partial", "missing", "not_applicable")
+REVIEW_STATUSES: tuple[ReviewStatus, ...] = (
+    "unreviewed",
+    "addressed",
+    "partial",
+    "missing",
+    "not_applicable",
+)
 Framework = Literal["pipl", "gdpr"]
 EvidenceOrigin = Literal["suggested", "manual"]
 

@@ -26,4 +26,5 @@ class Suggestion:
     confidence: float  # 0..1
     evidence: tuple[EvidenceCandidate, ...]
     explanation: tuple[str, ...]  # one line per rule that fired, naming the matched terms
-    red_flags: tuple[str, ...] = ()  # problem wording found (e.g. "包括但不限于"), for the reviewer's attention
+    # Problem wording found (e.g. "包括但不限于"), for the reviewer's attention.
+    red_flags: tuple[str, ...] = ()
