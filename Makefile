@@ -33,5 +33,15 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(PY) bench/bench_engine.py
 
+# Prefill accuracy: regenerate the converted gold sets from ../shared, then score every gold file.
+eval: $(STAMP)
+	$(PY) bench/convert_gdpr200.py
+	$(PY) bench/convert_opp115.py
+	$(PY) -m desktop eval bench/gold --json bench/out/eval.json
+
+# The onedir bundle in dist/, checked by its own --self-test (installers: packaging/build.py --installer).
+package: $(STAMP)
+	$(PY) packaging/build.py
+
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
