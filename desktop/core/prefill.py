@@ -100,6 +100,11 @@ def _judge(plan: CompiledItem, item_index: int, index: PolicyIndex, language: st
     evidence = tuple(
         _evidence(position, score, hits[position], index) for score, position in scored[:MAX_EVIDENCE]
     )
+    flagged = _downgrading_flag(rules, item_index, index)
+    if flagged is not None and flagged not in {position for _, position in scored[:MAX_EVIDENCE]}:
+        # The wording that cost 'addressed' is what the reviewer must see first.
+        flag_hits = index.flags[item_index][flagged]
+        evidence = (_evidence(flagged, scored[0][0], flag_hits, index), *evidence[: MAX_EVIDENCE - 1])
     confidence = _confidence(status, len(addressed), len(scored), bool(heading_terms), downgraded)
     return Suggestion(item_id, status, confidence, evidence, tuple(explanation), red_flags)
 
@@ -287,6 +292,16 @@ def _red_flags(
         anywhere or all(position in flagged and flagged[position].mask & local_mask for position in addressed)
     )
     return lines, wording, downgraded
+
+
+def _downgrading_flag(rules: ItemRules, item_index: int, index: PolicyIndex) -> int | None:
+    """The first sentence carrying a red flag that downgrades wherever it occurs, if any."""
+    mask = 0
+    for number, flag in enumerate(rules.red_flags):
+        if flag.anywhere and flag.downgrade:
+            mask |= 1 << number
+    flagged = index.flags.get(item_index, {})
+    return next((position for position in sorted(flagged) if flagged[position].mask & mask), None)
 
 
 def _score(plan: CompiledItem, mask: int, hits: SentenceHits, addressed: bool, weakened: bool) -> float:
