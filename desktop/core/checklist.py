@@ -67,14 +67,8 @@ class Checklist(BaseModel):
         wanted = set(frameworks)
         return tuple(item for item in self.items if wanted.intersection(item.frameworks))
 
-    def item(self, item_id: str) -> ChecklistItem:
-        """The item with this id (``KeyError`` if the checklist has none)."""
-        for candidate in self.items:
-            if candidate.id == item_id:
-                return candidate
-        raise KeyError(item_id)
-
     def chapter_title(self, key: str) -> str:
+        """The title of the chapter with this key (``KeyError`` if none; loading guarantees items' keys)."""
         for chapter in self.chapters:
             if chapter.key == key:
                 return chapter.title

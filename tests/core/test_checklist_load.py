@@ -76,3 +76,7 @@ def test_a_reviewer_checklist_loads_from_any_path() -> None:
 def test_an_item_without_rules_gets_empty_rules() -> None:
     checklist = load_checklist(FIXTURES / "minimal.yaml")
     assert checklist.items[1].rules.groups == {}
+
+
+def test_chapter_title_is_found_by_key() -> None:
+    assert default_checklist().chapter_title("retention") == "6. Retention & storage location"
