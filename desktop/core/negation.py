@@ -60,7 +60,10 @@ ZH_CUES: tuple[str, ...] = (
 )
 CUES: tuple[str, ...] = EN_CUES + ZH_CUES
 
-ZH_QUALIFIER = re.compile(r"除[^。；]{0,60}外|之外|以外|除非|例外|未经|不再|不会再")
+ZH_QUALIFIER = re.compile(
+    r"除[^。；]{0,60}外|之外|以外|除非|例外|未经|不再|不会再"
+    r"|(?:关闭|撤回|注销|删除)[^。；，]{0,8}后"
+)
 """What makes a Chinese negation a restriction, not an absence: "我们不会将Cookie用于本政策所述目的之外的
 用途", "未经您的同意，我们不会共享" and "注销后我们将不再使用" say how a practice is limited or when it
 stops, not that it never happens."""

@@ -91,3 +91,7 @@ def test_chinese_negation_with_an_exception_is_no_clear_no(checklist: Checklist)
 
 def test_chinese_negation_under_a_condition_is_no_clear_no(checklist: Checklist) -> None:
     assert status(checklist, "未经您的同意，我们不会使用Cookie。", "zh") == "partial"
+
+
+def test_chinese_negation_after_switching_off_is_no_clear_no(checklist: Checklist) -> None:
+    assert status(checklist, "您关闭后，我们不会使用Cookie。", "zh") == "partial"
