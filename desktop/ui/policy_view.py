@@ -388,7 +388,10 @@ class PolicyPane(QWidget):
             row.setToolTip(heading.title)
             while parents and parents[-1][0] >= heading.level:
                 parents.pop()
-            (parents[-1][1] if parents else self.outline_model.invisibleRootItem()).appendRow(row)
+            if parents:
+                parents[-1][1].appendRow(row)
+            else:  # not invisibleRootItem(): calling it thousands of times trips a PySide6 refcount bug
+                self.outline_model.appendRow(row)
             parents.append((heading.level, row))
         self.outline.expandAll()
         self.outline.setVisible(bool(headings))
