@@ -85,6 +85,7 @@ def _table(name: str) -> QTableView:
 
 class ItemPane(QWidget):
     status_requested = Signal(str)  # status for the current item
+    accept_suggestion_requested = Signal()
     note_committed = Signal(str, str)  # item id, note
     jump_requested = Signal(int, int)  # Python offsets to select in the policy
     evidence_note_requested = Signal(int, str)  # evidence id, note
@@ -138,6 +139,12 @@ class ItemPane(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             status_grid.addWidget(button, position // 3, position % 3)
         self.decision_label = _label("decisionLabel", selectable=False)
+        self.accept_suggestion_button = QPushButton("Accept suggestion (A)")
+        self.accept_suggestion_button.setObjectName("acceptSuggestion")
+        self.accept_suggestion_button.setToolTip(
+            "Take the suggested status and keep the best suggested passage as evidence (key A)"
+        )
+        self.accept_suggestion_button.clicked.connect(self.accept_suggestion_requested)
 
         self.note = NoteEdit()
         self.note.setObjectName("noteEdit")
@@ -192,7 +199,10 @@ class ItemPane(QWidget):
         decision = QWidget()
         lower = QVBoxLayout(decision)
         lower.setContentsMargins(0, 0, 0, 0)
-        lower.addWidget(self.decision_label)
+        decision_row = QHBoxLayout()
+        decision_row.addWidget(self.decision_label, 1)
+        decision_row.addWidget(self.accept_suggestion_button)
+        lower.addLayout(decision_row)
         lower.addLayout(status_grid)
         lower.addWidget(QLabel("Note"))
         lower.addWidget(self.note)
@@ -338,6 +348,7 @@ class ItemPane(QWidget):
         writable = not session.read_only
         for button in (self.edit_note_button, self.delete_button, self.accept_button):
             button.setEnabled(writable)
+        self.accept_suggestion_button.setEnabled(writable and self.item_id in session.suggestions)
 
     def _decision_changed(self, item_id: str) -> None:
         if item_id == self.item_id:

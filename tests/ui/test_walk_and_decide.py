@@ -119,3 +119,12 @@ def test_undo_shows_the_item_it_changed(qtbot: QtBot, make_window: MakeWindow, r
     _press(qtbot, window, "z", Qt.KeyboardModifier.ControlModifier)
     assert window.current_item() == decided
     assert read_review(review_en).decisions[decided].status == "unreviewed"
+
+
+def test_accept_button_matches_the_suggestion(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    assert window.session is not None
+    item = next(i for i, s in window.session.suggestions.items() if s.status == "partial")
+    window.checklist.select_item(item)
+    qtbot.mouseClick(window.item.accept_suggestion_button, Qt.MouseButton.LeftButton)
+    assert read_review(review_en).decisions[item].status == "partial"
