@@ -272,7 +272,9 @@ class ShortcutsDialog(QDialog):
         table.setObjectName("shortcutsTable")
         table.setHorizontalHeaderLabels(["Menu", "Command", "Keys"])
         table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         for row, (menu, action) in enumerate(rows):
             keys = ", ".join(s.toString(s.SequenceFormat.NativeText) for s in action.shortcuts())
             for column, text in enumerate((menu, action.text().replace("&", ""), keys)):
