@@ -29,6 +29,14 @@ def test_checklist_model_passes_the_model_tester(
     qtmodeltester.check(ChecklistModel(window.session))
 
 
+def test_filtered_checklist_passes_the_model_tester(
+    qtmodeltester, make_window: MakeWindow, review_en: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(review_en)
+    window.checklist.severity.setCurrentIndex(window.checklist.severity.findData("high"))
+    qtmodeltester.check(window.checklist.proxy)
+
+
 def test_chapters_show_their_progress(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
     window = make_window(review_en)
     qtbot.keyClick(window.focusWidget(), "1")
