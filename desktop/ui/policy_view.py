@@ -7,11 +7,12 @@ elementary intervals so that overlapping spans get a deeper tone instead of hidi
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -354,6 +355,13 @@ class PolicyPane(QWidget):
         self.outline.setToolTip("Headings of the policy: click one to jump to it")
         self.outline.clicked.connect(self._outline_clicked)
         self.outline.activated.connect(self._outline_clicked)
+        self._heading_starts: list[int] = []
+        self._heading_rows: list[QStandardItem] = []
+        self._follow = QTimer(self)  # the outline follows scrolling, a moment after it stops
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(120)
+        self._follow.timeout.connect(self._mark_current_heading)
+        self.view.verticalScrollBar().valueChanged.connect(self._follow.start)
         self.title = QLabel(self)
         self.title.setObjectName("paneTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -382,6 +390,7 @@ class PolicyPane(QWidget):
         self.view.set_policy_text(text, headings)
         self.outline_model.clear()
         parents: list[tuple[int, QStandardItem]] = []
+        rows: list[QStandardItem] = []
         for heading in headings:
             row = QStandardItem(heading.title.strip() or "(untitled)")
             row.setData(heading.start, HEADING_START_ROLE)
@@ -390,11 +399,25 @@ class PolicyPane(QWidget):
                 parents.pop()
             if parents:
                 parents[-1][1].appendRow(row)
-            else:  # not invisibleRootItem(): calling it thousands of times trips a PySide6 refcount bug
+            else:
                 self.outline_model.appendRow(row)
             parents.append((heading.level, row))
+            rows.append(row)
+        self._heading_starts = [heading.start for heading in headings]
+        self._heading_rows = rows
         self.outline.expandAll()
         self.outline.setVisible(bool(headings))
+
+    def _mark_current_heading(self) -> None:
+        """Highlight the heading of the section at the top of the text view."""
+        if not self._heading_rows:
+            return
+        top = self.view.offsets.to_py(self.view.cursorForPosition(QPoint(4, 4)).position())
+        index = bisect_right(self._heading_starts, top) - 1
+        if index >= 0:
+            current = self._heading_rows[index].index()
+            self.outline.setCurrentIndex(current)
+            self.outline.scrollTo(current)
 
     def _outline_clicked(self, index: QModelIndex) -> None:
         start = index.data(HEADING_START_ROLE)

@@ -175,3 +175,12 @@ def test_the_reference_guard_restores_none() -> None:
     ctypes.c_ssize_t.from_address(id(None)).value = refguard.FLOOR - 10  # still far above the real count
     refguard.top_up()
     assert sys.getrefcount(None) >= refguard.TARGET
+
+
+def test_outline_follows_scrolling(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    assert window.session is not None
+    headings = window.session.segmentation.headings
+    middle = headings[len(headings) // 2]  # the last ones cannot reach the top of the view
+    window.policy.view.scroll_to(middle.start)
+    qtbot.waitUntil(lambda: window.policy.outline.currentIndex().data() == middle.title.strip())
