@@ -1,5 +1,7 @@
-"""Undoable edits: each command calls the session (so the store) in ``redo`` and its inverse in ``undo``.
+"""Undoable edits: each command changes the review (via the session) in ``forward``, reverts in ``backward``.
 
+The window applies a command (:meth:`EditCommand.apply`) before pushing it, so an edit the store refuses
+raises where it can be shown and never reaches the undo stack; the push then skips its first ``redo``.
 Every command names the checklist item it changes (``item_id``), so undo can show that item.
 
 Consecutive note edits to the same item merge into one command, so undo takes back a thought, not a
@@ -18,23 +20,50 @@ from desktop.ui.status_style import STATUS_LABELS
 NOTE_COMMAND_ID = 1001
 
 
-class SetStatusCommand(QUndoCommand):
-    def __init__(self, session: ReviewSession, item_id: str, status: ReviewStatus) -> None:
-        super().__init__(f"{item_id}: {STATUS_LABELS[status]}")
-        self._session, self.item_id = session, item_id
-        self._before, self._after = session.status(item_id), status
+class EditCommand(QUndoCommand):
+    def __init__(self, text: str, item_id: str) -> None:
+        super().__init__(text)
+        self.item_id = item_id
+        self._applied = False
+
+    def apply(self) -> None:
+        """Make the change now (raises ReviewDeskError if refused); the next redo, from push, is skipped."""
+        self.forward()
+        self._applied = True
 
     def redo(self) -> None:
-        self._session.set_status(self.item_id, self._after)
+        if self._applied:
+            self._applied = False
+            return
+        self.forward()
 
     def undo(self) -> None:
+        self.backward()
+
+    def forward(self) -> None:
+        raise NotImplementedError
+
+    def backward(self) -> None:
+        raise NotImplementedError
+
+
+class SetStatusCommand(EditCommand):
+    def __init__(self, session: ReviewSession, item_id: str, status: ReviewStatus) -> None:
+        super().__init__(f"{item_id}: {STATUS_LABELS[status]}", item_id)
+        self._session = session
+        self._before, self._after = session.status(item_id), status
+
+    def forward(self) -> None:
+        self._session.set_status(self.item_id, self._after)
+
+    def backward(self) -> None:
         self._session.set_status(self.item_id, self._before)
 
 
-class SetNoteCommand(QUndoCommand):
+class SetNoteCommand(EditCommand):
     def __init__(self, session: ReviewSession, item_id: str, note: str) -> None:
-        super().__init__(f"{item_id}: note")
-        self._session, self.item_id = session, item_id
+        super().__init__(f"{item_id}: note", item_id)
+        self._session = session
         self._before, self._after = session.note(item_id), note
 
     def id(self) -> int:
@@ -46,14 +75,14 @@ class SetNoteCommand(QUndoCommand):
         self._after = other._after
         return True
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         self._session.set_note(self.item_id, self._after)
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         self._session.set_note(self.item_id, self._before)
 
 
-class AddEvidenceCommand(QUndoCommand):
+class AddEvidenceCommand(EditCommand):
     def __init__(
         self,
         session: ReviewSession,
@@ -64,12 +93,12 @@ class AddEvidenceCommand(QUndoCommand):
         origin: EvidenceOrigin,
         section_path: tuple[str, ...] | None = None,
     ) -> None:
-        super().__init__(f"{item_id}: add evidence")
-        self._session, self.item_id, self._start, self._end = session, item_id, start, end
+        super().__init__(f"{item_id}: add evidence", item_id)
+        self._session, self._start, self._end = session, start, end
         self._origin, self._section_path = origin, section_path
         self._span: EvidenceSpan | None = None
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         if self._span is None:
             self._span = self._session.add_evidence(
                 self.item_id, self._start, self._end, origin=self._origin, section_path=self._section_path
@@ -77,39 +106,39 @@ class AddEvidenceCommand(QUndoCommand):
         else:  # redo after undo: bring back the same row, same id
             self._session.restore_evidence(self._span)
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         if self._span is not None:
             self._span = self._session.delete_evidence(self._span.id)
 
 
-class DeleteEvidenceCommand(QUndoCommand):
+class DeleteEvidenceCommand(EditCommand):
     def __init__(self, session: ReviewSession, evidence_id: int) -> None:
         span = session.evidence(evidence_id)
-        super().__init__(f"{span.item_id}: delete evidence")
-        self._session, self._span, self.item_id = session, span, span.item_id
+        super().__init__(f"{span.item_id}: delete evidence", span.item_id)
+        self._session, self._span = session, span
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         self._span = self._session.delete_evidence(self._span.id)
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         self._session.restore_evidence(self._span)
 
 
-class SetEvidenceNoteCommand(QUndoCommand):
+class SetEvidenceNoteCommand(EditCommand):
     def __init__(self, session: ReviewSession, evidence_id: int, note: str) -> None:
         span = session.evidence(evidence_id)
-        super().__init__(f"{span.item_id}: evidence note")
-        self._session, self._id, self.item_id = session, evidence_id, span.item_id
+        super().__init__(f"{span.item_id}: evidence note", span.item_id)
+        self._session, self._id = session, evidence_id
         self._before, self._after = span.note, note
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         self._session.set_evidence_note(self._id, self._after)
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         self._session.set_evidence_note(self._id, self._before)
 
 
-class AcceptSuggestionCommand(QUndoCommand):
+class AcceptSuggestionCommand(EditCommand):
     """One keystroke: take the suggested status and keep the best candidate as evidence."""
 
     def __init__(
@@ -119,9 +148,8 @@ class AcceptSuggestionCommand(QUndoCommand):
         status: ReviewStatus,
         best: EvidenceCandidate | None,
     ) -> None:
-        super().__init__(f"{item_id}: accept suggestion")
-        self.item_id = item_id
-        self._children: list[QUndoCommand] = [SetStatusCommand(session, item_id, status)]
+        super().__init__(f"{item_id}: accept suggestion", item_id)
+        self._children: list[EditCommand] = [SetStatusCommand(session, item_id, status)]
         if best is not None:
             self._children.append(
                 AddEvidenceCommand(
@@ -129,10 +157,10 @@ class AcceptSuggestionCommand(QUndoCommand):
                 )
             )
 
-    def redo(self) -> None:
+    def forward(self) -> None:
         for child in self._children:
-            child.redo()
+            child.forward()
 
-    def undo(self) -> None:
+    def backward(self) -> None:
         for child in reversed(self._children):
-            child.undo()
+            child.backward()

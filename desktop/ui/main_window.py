@@ -45,6 +45,7 @@ from desktop.ui.commands import (
     AcceptSuggestionCommand,
     AddEvidenceCommand,
     DeleteEvidenceCommand,
+    EditCommand,
     SetEvidenceNoteCommand,
     SetNoteCommand,
     SetStatusCommand,
@@ -599,17 +600,19 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(f"{done}/{total} reviewed")
 
     # -- editing (each edit is one undo command) -------------------------------------------------------
-    def _push(self, make: Callable[[ReviewSession], object]) -> None:
+    def _push(self, make: Callable[[ReviewSession], EditCommand]) -> None:
+        """Apply an edit, then put it on the undo stack; an edit the store refuses is shown, not stacked."""
         if self.session is None or self.session.read_only:
             if self.session is not None:
                 self.statusBar().showMessage("This review is open read-only.", 5000)
             return
         try:
             command = make(self.session)
-            if command is not None:
-                self.undo_stack.push(command)  # type: ignore[arg-type]
+            command.apply()
         except ReviewDeskError as error:
             ErrorDialog.ask(self, error)
+            return
+        self.undo_stack.push(command)
 
     def set_status(self, status: ReviewStatus) -> None:
         item_id = self.current_item()

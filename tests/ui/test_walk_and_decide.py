@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 
+from desktop.core.errors import ReviewDeskError, ReviewFileError
 from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import read_review
 
@@ -128,3 +130,26 @@ def test_accept_button_matches_the_suggestion(qtbot: QtBot, make_window: MakeWin
     window.checklist.select_item(item)
     qtbot.mouseClick(window.item.accept_suggestion_button, Qt.MouseButton.LeftButton)
     assert read_review(review_en).decisions[item].status == "partial"
+
+
+def test_a_refused_write_is_shown_and_not_put_on_the_undo_stack(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    review_en: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    errors: list[ReviewDeskError],
+) -> None:
+    from desktop.store import ReviewStore
+
+    def disk_full(
+        self: ReviewStore, *args: object, **kwargs: object
+    ) -> None:  # the environment, not a dialog
+        raise ReviewFileError("The disk is full.")
+
+    window = make_window(review_en)
+    item = window.current_item()
+    monkeypatch.setattr(ReviewStore, "set_status", disk_full)
+    _press(qtbot, window, "1")
+    assert [str(e) for e in errors] == ["The disk is full."]
+    assert window.undo_stack.count() == 0
+    assert window.session is not None and window.session.status(item) == "unreviewed"
