@@ -101,10 +101,12 @@ def _judge(plan: CompiledItem, item_index: int, index: PolicyIndex, language: st
         _evidence(position, score, hits[position], index) for score, position in scored[:MAX_EVIDENCE]
     )
     flagged = _downgrading_flag(rules, item_index, index)
-    if flagged is not None and flagged not in {position for _, position in scored[:MAX_EVIDENCE]}:
+    if flagged is not None:
         # The wording that cost 'addressed' is what the reviewer must see first.
         flag_hits = index.flags[item_index][flagged]
-        evidence = (_evidence(flagged, scored[0][0], flag_hits, index), *evidence[: MAX_EVIDENCE - 1])
+        start = index.sentences[flagged].start
+        others = tuple(candidate for candidate in evidence if candidate.start != start)
+        evidence = (_evidence(flagged, scored[0][0], flag_hits, index), *others[: MAX_EVIDENCE - 1])
     confidence = _confidence(status, len(addressed), len(scored), bool(heading_terms), downgraded)
     return Suggestion(item_id, status, confidence, evidence, tuple(explanation), red_flags)
 

@@ -73,3 +73,11 @@ def test_without_the_flag_the_evidence_is_the_supporting_sentence(checklist: Che
     suggestion = run(checklist, text)
     assert suggestion.status == "addressed"
     assert len(suggestion.evidence) == 1
+
+
+def test_a_flagged_sentence_already_in_the_evidence_moves_first(checklist: Checklist) -> None:
+    text = "We ask for your consent before we collect data. By using the app we ask for your consent too.\n"
+    suggestion = run(checklist, text)
+    quotes = [text[e.start : e.end] for e in suggestion.evidence]
+    assert quotes[0].startswith("By using the app")
+    assert len(quotes) == len(set(quotes))
