@@ -174,3 +174,10 @@ def test_kept_evidence_records_its_section(qtbot: QtBot, make_window: MakeWindow
     spans = read_review(review_en).evidence
     assert spans and all(span.section_path for span in spans)
     assert any(headings[1].title in span.section_path for span in spans)
+
+
+def test_the_view_holds_the_policy_text_exactly(make_window: MakeWindow, review_zh: Path) -> None:
+    window = make_window(review_zh)
+    assert window.session is not None
+    raw = window.policy.view.document().toRawText().replace("\u2029", "\n")
+    assert raw == window.session.policy.text
