@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -46,13 +46,21 @@ NOTE_DEBOUNCE_MS = 600
 
 
 class NoteEdit(QPlainTextEdit):
-    """Plain-text note; tells the pane when it loses focus so the note is saved at once."""
+    """Plain-text note; tells the pane when it loses focus (so the note is saved at once) and when the
+    reviewer presses Escape to leave it (so the one-key shortcuts work again)."""
 
     focus_lost = Signal()
+    escaped = Signal()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.focus_lost.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
 
 
 def _label(object_name: str = "", *, selectable: bool = True) -> QLabel:

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.policy.view.add_evidence_requested.connect(self._add_evidence_to)
         self.item.status_requested.connect(self.set_status)
         self.item.accept_suggestion_requested.connect(self.accept_suggestion)
+        self.item.note.escaped.connect(self.checklist.tree.setFocus)
         self.item.note_committed.connect(self._note_committed)
         self.item.jump_requested.connect(self.jump_to)
         self.item.evidence_note_requested.connect(self._evidence_note)

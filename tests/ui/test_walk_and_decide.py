@@ -153,3 +153,16 @@ def test_a_refused_write_is_shown_and_not_put_on_the_undo_stack(
     assert [str(e) for e in errors] == ["The disk is full."]
     assert window.undo_stack.count() == 0
     assert window.session is not None and window.session.status(item) == "unreviewed"
+
+
+def test_escape_leaves_the_note_and_keys_decide_again(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path
+) -> None:
+    window = make_window(review_en)
+    item = window.current_item()
+    window.item.note.setFocus()
+    qtbot.keyClicks(window.item.note, "3 sources")
+    qtbot.keyClick(window.item.note, Qt.Key.Key_Escape)
+    _press(qtbot, window, "3")
+    decision = read_review(review_en).decisions[item]
+    assert (decision.status, decision.note) == ("missing", "3 sources")
