@@ -18,15 +18,15 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 
-from desktop.core.checklist import Checklist
-from desktop.core.compiled_rules import CompiledCondition, CompiledItem, compiled
+from desktop.core.checklist import Checklist, ChecklistItem
+from desktop.core.compiled_rules import CompiledChecklist, CompiledCondition, CompiledItem, compiled
 from desktop.core.document import Policy
 from desktop.core.negation import negates, qualified
 from desktop.core.review import Framework
 from desktop.core.rules import ItemRules
 from desktop.core.segments import Segmentation
 from desktop.core.suggestion import EvidenceCandidate, SuggestedStatus, Suggestion
-from desktop.core.term_index import PolicyIndex, SentenceHits, build_index
+from desktop.core.term_index import PolicyIndex, SentenceHits, build_index, collector_paused
 
 MAX_EVIDENCE = 5
 MAX_TERMS_SHOWN = 6
@@ -47,8 +47,14 @@ def prefill(
         from desktop.core.segment import segment
 
         segmentation = segment(policy)
-    rules = compiled(checklist)
-    items = checklist.items_for(frameworks)
+    with collector_paused():
+        return _suggest(policy, segmentation, compiled(checklist), checklist.items_for(frameworks))
+
+
+def _suggest(
+    policy: Policy, segmentation: Segmentation, rules: CompiledChecklist, items: tuple[ChecklistItem, ...]
+) -> dict[str, Suggestion]:
+    """Index the policy and judge each item; the index is freed on return, before the collector resumes."""
     wanted = {rules.item_index[item.id] for item in items}
     index = build_index(policy.text, segmentation, rules, wanted)
     return {
