@@ -8,7 +8,6 @@ from desktop.core.review import EvidenceSpan
 from desktop.core.suggestion import EvidenceCandidate
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1  # (start, end) Python offsets of the row
-ID_ROLE = Qt.ItemDataRole.UserRole + 2  # evidence id, or candidate index
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 QUOTE_CHARS = 160
@@ -72,8 +71,6 @@ class EvidenceModel(QAbstractTableModel):
         column = index.column()
         if role == SPAN_ROLE:
             return (span.start, span.end)
-        if role == ID_ROLE:
-            return span.id
         if role == Qt.ItemDataRole.DisplayRole:
             return (_short(span.quote), _section(span.section_path), span.origin, span.note)[column]
         if role == Qt.ItemDataRole.EditRole and column == self.COL_NOTE:
@@ -139,8 +136,6 @@ class CandidateModel(QAbstractTableModel):
         column = index.column()
         if role == SPAN_ROLE:
             return (candidate.start, candidate.end)
-        if role == ID_ROLE:
-            return index.row()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_QUOTE:
                 return ("✓ " if kept else "") + _short(quote)

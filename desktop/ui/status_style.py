@@ -45,7 +45,6 @@ SUGGESTION_TO_STATUS: dict[SuggestedStatus, ReviewStatus] = {
 }
 
 SEVERITY_LABELS = {"high": "High", "medium": "Medium", "low": "Low"}
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 _LIGHT: dict[str, str] = {
     "unreviewed": "#6b7280",

@@ -98,8 +98,3 @@ def run_task(
     _Relay(task, on_success, on_failure, on_progress, receiver)
     QThreadPool.globalInstance().start(task)
     return task
-
-
-def wait_for_tasks(msecs: int = 30000) -> bool:
-    """Block until the pool is idle (used on quit so a half-written export is not abandoned)."""
-    return QThreadPool.globalInstance().waitForDone(msecs)
