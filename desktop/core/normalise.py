@@ -7,6 +7,9 @@ offsets of the resulting :class:`~desktop.core.document.Block` objects are exact
 
 What normalisation does (and deliberately does not do):
 
+- A UTF-16 surrogate pair held as two code points becomes the one character it encodes; a lone surrogate
+  (from a clipboard or a file name with undecodable bytes) becomes U+FFFD, since neither SQLite nor the
+  workbook can store it.
 - NFC composition; CRLF/CR and other Unicode line breaks become ``\\n``.
 - NBSP, ideographic and other odd spaces become a plain space; zero-width characters, soft hyphens, the BOM
   and stray control characters are removed.
@@ -18,6 +21,7 @@ What normalisation does (and deliberately does not do):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +40,7 @@ _TRANSLATION: dict[int, str | None] = {
     **dict.fromkeys(map(ord, _REMOVED)),
     **dict.fromkeys(_CONTROLS),
 }
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # \x85 (NEL) is a C1 control but str.splitlines() treats it as a line break; splitting happens first.
 
 
@@ -54,6 +59,8 @@ class Piece:
 
 def normalise_line(line: str) -> str:
     """Normalise one line (no line breaks inside): NFC, odd spaces, invisible characters, trailing space."""
+    if _SURROGATE.search(line):
+        line = line.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     return unicodedata.normalize("NFC", line.translate(_TRANSLATION)).rstrip()
 
 

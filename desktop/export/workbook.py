@@ -11,6 +11,7 @@ from desktop.core.review import ReviewSnapshot
 from desktop.core.segments import Segmentation
 from desktop.export.atomic import save_atomically
 from desktop.export.audit_sheet import write_audit
+from desktop.export.cells import xml_safe
 from desktop.export.checklist_sheet import write_checklist
 from desktop.export.evidence_sheet import write_evidence
 from desktop.export.options import ExportOptions
@@ -44,8 +45,9 @@ def build_workbook(
         write_policy(workbook.create_sheet("Policy"), snapshot.policy, segmentation)
     if options.include_audit_log:
         write_audit(workbook.create_sheet("Audit log"), snapshot.audit)
-    workbook.properties.title = f"Privacy review: {snapshot.policy.source_name}"
-    workbook.properties.creator = snapshot.reviewer or "Privacy Review Desk"
+    # Untrusted text like every cell's: a control character in a file or reviewer name would break the XML.
+    workbook.properties.title = xml_safe(f"Privacy review: {snapshot.policy.source_name}")
+    workbook.properties.creator = xml_safe(snapshot.reviewer) or "Privacy Review Desk"
     return workbook
 
 

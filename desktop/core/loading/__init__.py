@@ -99,8 +99,13 @@ def _finish(
     )
 
 
+def display_name(path: Path) -> str:
+    """The file's name as text that can be shown and stored: undecodable bytes (POSIX) become U+FFFD."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _read(path: Path) -> bytes:
-    name = path.name
+    name = display_name(path)
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
@@ -125,7 +130,7 @@ def _read(path: Path) -> bytes:
 def load_policy(path: str | os.PathLike[str]) -> Policy:
     """Load a policy file; its format comes from the extension, or from the content if that is unknown."""
     file_path = Path(path)
-    name = file_path.name
+    name = display_name(file_path)
     data = _read(file_path)
     if not data.strip():
         raise PolicyLoadError(f"{name} is empty.", title="The policy is empty")

@@ -35,7 +35,7 @@ _BLOCKS = frozenset(
      "legend", "center", "details", "summary", "body", "html"}
 ) | _HEADINGS.keys() | _STRUCTURAL.keys()  # fmt: skip
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_DECLARATIONS = re.compile(r"^(?:\s*<\?xml[^>]*\?>)+")  # lxml refuses a str that declares an encoding
 _SPACE = re.compile(r"\s+")
 
 
@@ -119,11 +119,14 @@ def _inside_content(element: etree._Element) -> bool:
 
 def html_pieces(markup: str) -> list[Piece]:
     """The pieces of an HTML document or fragment (also used for HTML embedded in Markdown)."""
-    markup = _XML_DECLARATION.sub("", markup, count=1)
+    markup = _XML_DECLARATIONS.sub("", markup, count=1)
     if not markup.strip():
         return []
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
-    root = lxml_html.document_fromstring(markup, parser=parser)
+    try:
+        root = lxml_html.document_fromstring(markup, parser=parser)
+    except etree.ParserError:  # "Document is empty": only comments or a stray tag, no element with text
+        return []
     collector = _Collector()
     walker = etree.iterwalk(root, events=("start", "end"))
     skipping: etree._Element | None = None
