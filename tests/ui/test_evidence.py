@@ -181,3 +181,24 @@ def test_the_view_holds_the_policy_text_exactly(make_window: MakeWindow, review_
     assert window.session is not None
     raw = window.policy.view.document().toRawText().replace("\u2029", "\n")
     assert raw == window.session.policy.text
+
+
+def test_current_evidence_is_painted_in_the_highlight_colour(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path
+) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from desktop.ui.status_style import blend
+
+    window = make_window(review_en)
+    start, end = _select(window, _some_sentence(window))
+    qtbot.keyClick(window.policy.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    view = window.policy.view
+    view.reveal(end)  # the cursor goes after the span: no selection colour over it
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_qt(start + 5))
+    rect = view.cursorRect(cursor)
+    image = view.viewport().grab().toImage()
+    expected = blend(view.palette().color(QPalette.ColorRole.Base), QColor("#f59e0b"), 0.45)
+    seen = {image.pixelColor(x, rect.top() + 1).name() for x in range(rect.left(), rect.left() + 40)}
+    assert expected.name() in seen
