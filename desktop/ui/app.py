@@ -7,6 +7,7 @@ network: the app uses no QtNetwork module and no web views.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def run_app(args: list[str]) -> int:
     options = _parse(args)
     app = make_application(sys.argv[0] if sys.argv else "privacy-review-desk")
     log_dir = default_log_dir()
-    setup_logging(log_dir)
+    log_handler = setup_logging(log_dir)
     hook = ExceptionHook(log_dir)
     hook.install()
     settings = Settings.from_file(options.settings) if options.settings else Settings.default()
@@ -95,3 +96,5 @@ def run_app(args: list[str]) -> int:
         return app.exec()
     finally:
         hook.uninstall()
+        logging.getLogger().removeHandler(log_handler)
+        log_handler.close()

@@ -30,16 +30,15 @@ def default_log_dir() -> Path:
     return Path(base) / "logs"
 
 
-def setup_logging(log_dir: Path) -> Path:
-    """Log to ``app.log`` in ``log_dir`` (created); returns the file so the About box can name it."""
+def setup_logging(log_dir: Path) -> logging.Handler:
+    """Log to ``app.log`` in ``log_dir`` (created); returns the handler so the caller can remove it."""
     log_dir.mkdir(parents=True, exist_ok=True)
-    log_file = log_dir / "app.log"
-    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler = logging.FileHandler(log_dir / "app.log", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
-    return log_file
+    return handler
 
 
 class ErrorDialog:

@@ -184,3 +184,28 @@ def test_outline_follows_scrolling(qtbot: QtBot, make_window: MakeWindow, review
     middle = headings[len(headings) // 2]  # the last ones cannot reach the top of the view
     window.policy.view.scroll_to(middle.start)
     qtbot.waitUntil(lambda: window.policy.outline.currentIndex().data() == middle.title.strip())
+
+
+def test_run_app_opens_the_review_given_on_the_command_line(qapp, review_en: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QStandardPaths, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.app import run_app
+
+    opened: list[str] = []
+
+    def look_and_quit() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.session is not None:
+                opened.append(widget.session.path.name)
+                widget.close()
+                widget.deleteLater()
+        qapp.quit()
+
+    QStandardPaths.setTestModeEnabled(True)  # the log folder goes to a test location, not the user's
+    try:
+        QTimer.singleShot(300, look_and_quit)
+        assert run_app([str(review_en), "--settings", str(tmp_path / "s.ini")]) == 0
+    finally:
+        QStandardPaths.setTestModeEnabled(False)
+    assert opened == [review_en.name]
