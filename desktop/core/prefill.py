@@ -26,7 +26,7 @@ from desktop.core.review import Framework
 from desktop.core.rules import ItemRules
 from desktop.core.segments import Segmentation
 from desktop.core.suggestion import EvidenceCandidate, SuggestedStatus, Suggestion
-from desktop.core.term_index import PolicyIndex, SentenceHits, build_index, collector_paused
+from desktop.core.term_index import ItemHits, PolicyIndex, SentenceHits, build_index, collector_paused
 
 MAX_EVIDENCE = 5
 MAX_TERMS_SHOWN = 6
@@ -121,17 +121,13 @@ def _for(conditions: tuple[CompiledCondition, ...], language: str) -> tuple[Comp
     return tuple(condition for condition in conditions if condition.applies_to(language))
 
 
-def _masks(
-    plan: CompiledItem, item_index: int, hits: dict[int, SentenceHits], index: PolicyIndex
-) -> dict[int, int]:
+def _masks(plan: CompiledItem, item_index: int, hits: ItemHits, index: PolicyIndex) -> dict[int, int]:
     """Per anchor sentence, the bits of the groups it holds, plus the heading bit under a matching heading."""
     headed = {path for path, found in index.headings.items() if item_index in found}
     if not headed:
-        return {position: sentence.mask for position, sentence in hits.items()}
+        return dict(hits.masks)
     path_ids, bit = index.path_ids, plan.heading_bit
-    return {
-        p: sentence.mask | bit if path_ids[p] in headed else sentence.mask for p, sentence in hits.items()
-    }
+    return {p: mask | bit if path_ids[p] in headed else mask for p, mask in hits.masks.items()}
 
 
 class _Scopes:
@@ -141,7 +137,7 @@ class _Scopes:
     distinct mask: a long policy has thousands of anchors but few distinct combinations of groups.
     """
 
-    def __init__(self, masks: dict[int, int], hits: dict[int, SentenceHits], index: PolicyIndex) -> None:
+    def __init__(self, masks: dict[int, int], hits: ItemHits, index: PolicyIndex) -> None:
         self.masks = masks
         self.hits = hits
         self.index = index
@@ -214,7 +210,7 @@ class _Scopes:
 
 def _apply_negation(
     rules: ItemRules,
-    hits: dict[int, SentenceHits],
+    hits: ItemHits,
     index: PolicyIndex,
     addressed: set[int],
     partial: set[int],
@@ -273,7 +269,7 @@ def _red_flags(
 
     A flag counts when it occurs in a supporting sentence, or anywhere for flags marked ``anywhere``.
     """
-    flagged = index.flags.get(item_index, {})
+    flagged = index.flags[item_index]
     anywhere_mask = local_mask = 0
     for number, flag in enumerate(rules.red_flags):
         if flag.anywhere:
@@ -308,13 +304,13 @@ def _downgrading_flag(rules: ItemRules, item_index: int, index: PolicyIndex) -> 
     for number, flag in enumerate(rules.red_flags):
         if flag.anywhere and flag.downgrade:
             mask |= 1 << number
-    flagged = index.flags.get(item_index, {})
+    flagged = index.flags[item_index]
     return next((position for position in sorted(flagged) if flagged[position].mask & mask), None)
 
 
 def _score(plan: CompiledItem, mask: int, hits: SentenceHits, addressed: bool, weakened: bool) -> float:
     """Group weights, a little for more matches, a bonus for a matching heading and for 'addressed'."""
-    score = plan.weight(mask) + 0.1 * min(5, len(hits.spans))
+    score = plan.weight(mask) + 0.1 * min(5, hits.count)
     if mask & plan.heading_bit:
         score += HEADING_BONUS
     if addressed:
