@@ -1,0 +1,130 @@
+"""English-specific rules of the shipped checklist, on short policies written for these tests.
+
+Each test pairs wording that must count with look-alike wording that must not, so tuning the English rules
+against gold labels cannot quietly undo the distinction.
+"""
+
+from __future__ import annotations
+
+from desktop.core.checklist import default_checklist
+from desktop.core.loading import policy_from_text
+from desktop.core.prefill import prefill
+from desktop.core.suggestion import Suggestion
+
+
+def suggest(text: str, item: str) -> Suggestion:
+    return prefill(policy_from_text(text), default_checklist())[item]
+
+
+LEGAL_DEMANDS = """\
+Privacy Policy
+
+Disclosure
+We may disclose your information when a court order or a request by public authorities requires it.
+
+Disputes
+Any dispute about this policy will be settled by arbitration in the city where we are based.
+"""
+
+COMPLAINT = """\
+Privacy Policy
+
+Your rights
+If you are unhappy with how we handle your data, you may lodge a complaint with your local supervisory \
+authority.
+"""
+
+
+def test_court_orders_and_arbitration_are_no_complaint_route() -> None:
+    assert suggest(LEGAL_DEMANDS, "rights.complaint_authority").status == "not_found"
+
+
+def test_a_complaint_to_the_supervisory_authority_addresses_the_item() -> None:
+    assert suggest(COMPLAINT, "rights.complaint_authority").status == "addressed"
+
+
+PROCESSORS_HAVE_ACCESS = """\
+Privacy Policy
+
+Service providers
+We engage other companies to host our app. These companies have access to your personal information only \
+to perform these tasks for us.
+"""
+
+PERSON_HAS_ACCESS = """\
+Privacy Policy
+
+Your rights
+You can access and update your personal information at any time from the profile screen.
+"""
+
+
+def test_third_parties_having_access_is_not_the_right_of_access() -> None:
+    assert suggest(PROCESSORS_HAVE_ACCESS, "rights.access_copy").status == "not_found"
+
+
+def test_the_person_accessing_their_own_data_is_found() -> None:
+    assert suggest(PERSON_HAS_ACCESS, "rights.access_copy").status != "not_found"
+
+
+CHANGES_WITHOUT_NOTICE = """\
+Privacy Policy
+
+Last updated: 2 February 2025
+
+Changes
+We may update this privacy policy from time to time by posting a new version on this page.
+"""
+
+CHANGES_WITH_NOTICE = """\
+Privacy Policy
+
+Last updated: 2 February 2025
+
+Changes
+We may update this privacy policy from time to time. We will notify you of material changes by email \
+before they take effect.
+"""
+
+
+def test_a_date_and_a_change_clause_without_notice_is_partial() -> None:
+    assert suggest(CHANGES_WITHOUT_NOTICE, "transparency.changes_versioning").status == "partial"
+
+
+def test_a_date_and_how_changes_are_announced_is_addressed() -> None:
+    assert suggest(CHANGES_WITH_NOTICE, "transparency.changes_versioning").status == "addressed"
+
+
+LISTS_AND_TRANSFERS = """\
+Privacy Policy
+
+Information we collect
+When the app crashes we collect data about your device. This may include:
+Your device name and operating system version
+The time and date of the crash
+
+Where your data goes
+Your information may be transferred to and kept on computers located outside of your state, province, \
+country or other governmental jurisdiction.
+"""
+
+
+def test_data_types_listed_under_a_collection_sentence_are_categories() -> None:
+    assert suggest(LISTS_AND_TRANSFERS, "processing.categories").status != "not_found"
+
+
+def test_storage_outside_the_persons_country_discloses_a_transfer() -> None:
+    assert suggest(LISTS_AND_TRANSFERS, "xborder.transfer_disclosed").status == "addressed"
+
+
+CHILD_DELETION = """\
+Privacy Policy
+
+Children
+We do not knowingly collect personal information from children under 13. If we learn that we have, we \
+will delete the personal information from our servers.
+"""
+
+
+def test_deleting_a_childs_data_collected_by_mistake_is_not_the_right_to_erasure() -> None:
+    assert suggest(CHILD_DELETION, "rights.erasure").status == "not_found"
