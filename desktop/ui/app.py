@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 
 import desktop
 from desktop.resources import resource_path
-from desktop.ui import refguard
 from desktop.ui.errors import ExceptionHook, default_log_dir, setup_logging
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import APPLICATION, ORGANIZATION, Settings
@@ -62,8 +61,6 @@ def make_application(argv0: str = "privacy-review-desk") -> QApplication:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     app.setStyleSheet(stylesheet(QGuiApplication.palette()))
-    if app.findChild(QTimer, "referenceGuard") is None:
-        refguard.install(app)
     return app
 
 

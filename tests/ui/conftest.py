@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from desktop.core.errors import ReviewDeskError
 from desktop.core.review import ReviewSnapshot
 from desktop.resources import resource_path
-from desktop.ui import refguard
 from desktop.ui.errors import ErrorDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -59,12 +58,6 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[ReviewDeskError]:
     shown: list[ReviewDeskError] = []
     monkeypatch.setattr(ErrorDialog, "ask", classmethod(lambda cls, parent, error: shown.append(error)))
     return shown
-
-
-@pytest.fixture(autouse=True)
-def _reference_guard() -> None:
-    """The suite makes enough PySide6 calls to hit the PySide6 6.12 / Python 3.11 None leak; see refguard."""
-    refguard.top_up()
 
 
 @pytest.fixture
