@@ -19,6 +19,14 @@ REVIEW_STATUSES: tuple[ReviewStatus, ...] = (
     "missing",
     "not_applicable",
 )
+STATUS_LABELS: dict[ReviewStatus, str] = {
+    "unreviewed": "Unreviewed",
+    "addressed": "Addressed",
+    "partial": "Partial",
+    "missing": "Missing",
+    "not_applicable": "Not applicable",
+}
+"""How a status reads wherever a reviewer sees it: the app, the terminal and the workbook."""
 Framework = Literal["pipl", "gdpr"]
 EvidenceOrigin = Literal["suggested", "manual"]
 

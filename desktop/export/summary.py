@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop.core.review import REVIEW_STATUSES, ReviewSnapshot, ReviewStatus
+from desktop.core.review import REVIEW_STATUSES, STATUS_LABELS, ReviewSnapshot, ReviewStatus
 from desktop.export.cells import CellValue, excel_time, put
 from desktop.export.layout import (
     BOLD,
@@ -24,13 +24,6 @@ from desktop.export.layout import (
 )
 from desktop.export.rows import ItemRow, count_by
 
-STATUS_LABELS: dict[ReviewStatus, str] = {
-    "unreviewed": "Unreviewed",
-    "addressed": "Addressed",
-    "partial": "Partial",
-    "missing": "Missing",
-    "not_applicable": "Not applicable",
-}
 LANGUAGES = {"en": "English", "zh": "Chinese", "mixed": "English and Chinese"}
 SEVERITIES = ("high", "medium", "low")
 LEFT = Alignment(horizontal="left")

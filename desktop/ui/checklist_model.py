@@ -20,15 +20,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from desktop.core.checklist import ChecklistItem
-from desktop.core.review import Framework, ReviewStatus
+from desktop.core.review import STATUS_LABELS, Framework, ReviewStatus
 from desktop.ui.session import ReviewSession
-from desktop.ui.status_style import (
-    SEVERITY_LABELS,
-    STATUS_LABELS,
-    SUGGESTION_LABELS,
-    status_icon,
-    tone,
-)
+from desktop.ui.status_style import SEVERITY_LABELS, SUGGESTION_LABELS, status_icon, tone
 
 COL_ITEM, COL_DECISION, COL_SUGGESTION, COL_SEVERITY = range(4)
 HEADERS = ("Item", "Decision", "Suggested", "Severity")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.review import REVIEW_STATUSES
+from desktop.core.review import REVIEW_STATUSES, STATUS_LABELS
 from desktop.ui.checklist_model import (
     COL_DECISION,
     COL_ITEM,
@@ -27,7 +27,7 @@ from desktop.ui.checklist_model import (
     ChecklistModel,
 )
 from desktop.ui.session import ReviewSession
-from desktop.ui.status_style import SEVERITY_LABELS, STATUS_LABELS, status_icon
+from desktop.ui.status_style import SEVERITY_LABELS, status_icon
 
 
 class ChecklistPane(QWidget):

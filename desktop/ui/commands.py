@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop.core.review import EvidenceOrigin, EvidenceSpan, ReviewStatus
+from desktop.core.review import STATUS_LABELS, EvidenceOrigin, EvidenceSpan, ReviewStatus
 from desktop.core.suggestion import EvidenceCandidate
 from desktop.ui.session import ReviewSession
-from desktop.ui.status_style import STATUS_LABELS
 
 NOTE_COMMAND_ID = 1001
 

@@ -30,17 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.review import REVIEW_STATUSES, ReviewStatus
+from desktop.core.review import REVIEW_STATUSES, STATUS_LABELS, ReviewStatus
 from desktop.ui.evidence_model import SPAN_ROLE, CandidateModel, EvidenceModel
 from desktop.ui.session import ReviewSession
-from desktop.ui.status_style import (
-    SEVERITY_LABELS,
-    STATUS_KEYS,
-    STATUS_LABELS,
-    SUGGESTION_LABELS,
-    status_icon,
-    tone,
-)
+from desktop.ui.status_style import SEVERITY_LABELS, STATUS_KEYS, SUGGESTION_LABELS, status_icon, tone
 
 NOTE_DEBOUNCE_MS = 600
 

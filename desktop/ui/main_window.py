@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.document import Policy
 from desktop.core.errors import ReviewDeskError, ReviewLockedError
-from desktop.core.review import REVIEW_STATUSES, ReviewStatus
+from desktop.core.review import REVIEW_STATUSES, STATUS_LABELS, ReviewStatus
 from desktop.resources import resource_path
 from desktop.store import ReviewReadOnlyError
 from desktop.ui.checklist_pane import ChecklistPane
@@ -66,7 +66,7 @@ from desktop.ui.policy_view import Highlight, PolicyPane
 from desktop.ui.session import ReviewSession
 from desktop.ui.settings import Settings
 from desktop.ui.start_page import StartPage
-from desktop.ui.status_style import STATUS_KEYS, STATUS_LABELS, SUGGESTION_TO_STATUS, status_icon
+from desktop.ui.status_style import STATUS_KEYS, SUGGESTION_TO_STATUS, status_icon
 from desktop.ui.workers import run_task
 
 log = logging.getLogger(__name__)

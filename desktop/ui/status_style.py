@@ -14,14 +14,6 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath
 from desktop.core.review import ReviewStatus
 from desktop.core.suggestion import SuggestedStatus
 
-STATUS_LABELS: dict[ReviewStatus, str] = {
-    "unreviewed": "Unreviewed",
-    "addressed": "Addressed",
-    "partial": "Partial",
-    "missing": "Missing",
-    "not_applicable": "Not applicable",
-}
-
 # The one-keystroke status keys, in the order the item pane shows its buttons.
 STATUS_KEYS: dict[ReviewStatus, str] = {
     "addressed": "1",
