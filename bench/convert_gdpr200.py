@@ -13,10 +13,8 @@ checked against the text as the real loader extracts it. Malformed source files 
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -24,7 +22,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path[:0] = [str(ROOT), str(BENCH)]
 
-from gold_quotes import GoldBuilder, SourceError, Span, Stats  # noqa: E402
+from gold_quotes import GoldBuilder, SourceError, Span, Stats, converter_main, fresh_folder  # noqa: E402
 
 from desktop.core.loading import load_policy  # noqa: E402
 from desktop.core.normalise import normalise_line  # noqa: E402
@@ -128,9 +126,7 @@ def convert_policy(source: Path, out: Path, stats: Stats) -> None:
 
 def convert(source: Path, out: Path) -> Stats:
     """Convert every ``*.json`` in ``source`` into ``out`` (emptied first: it holds generated files only)."""
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
+    fresh_folder(out)
     stats = Stats()
     for path in sorted(source.glob("*.json")):
         try:
@@ -142,16 +138,7 @@ def convert(source: Path, out: Path) -> Stats:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="the dataset folder")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write policies and gold")
-    args = parser.parse_args(argv)
-    if not args.source.is_dir():
-        print(f"error: {args.source} is not a folder", file=sys.stderr)
-        return 2
-    stats = convert(args.source, args.out)
-    print(f"{args.out}: {stats.summary()}")
-    return 0
+    return converter_main(__doc__, convert, DEFAULT_SOURCE, DEFAULT_OUT, argv)
 
 
 if __name__ == "__main__":

@@ -13,12 +13,10 @@ paragraph per segment, line breaks of the simplified HTML kept) and ``<name>.txt
 
 from __future__ import annotations
 
-import argparse
 import csv
 import html
 import json
 import re
-import shutil
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,7 +26,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path[:0] = [str(ROOT), str(BENCH)]
 
-from gold_quotes import GoldBuilder, SourceError, Stats, find_span  # noqa: E402
+from gold_quotes import GoldBuilder, SourceError, Stats, converter_main, find_span, fresh_folder  # noqa: E402
 
 from desktop.core.loading import load_policy  # noqa: E402
 from desktop.core.normalise import normalise_line  # noqa: E402
@@ -202,9 +200,7 @@ def convert_policy(policy_html: Path, annotations: Path, out: Path, stats: Stats
 
 def convert(source: Path, out: Path) -> Stats:
     """Convert every annotated policy in ``source`` into ``out`` (emptied first: generated files only)."""
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
+    fresh_folder(out)
     stats = Stats()
     for policy_html in sorted((source / "sanitized_policies").glob("*.html")):
         annotations = source / CONSOLIDATION / f"{policy_html.stem}.csv"
@@ -219,16 +215,7 @@ def convert(source: Path, out: Path) -> Stats:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="the OPP-115 folder")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write policies and gold")
-    args = parser.parse_args(argv)
-    if not args.source.is_dir():
-        print(f"error: {args.source} is not a folder", file=sys.stderr)
-        return 2
-    stats = convert(args.source, args.out)
-    print(f"{args.out}: {stats.summary()}")
-    return 0
+    return converter_main(__doc__, convert, DEFAULT_SOURCE, DEFAULT_OUT, argv)
 
 
 if __name__ == "__main__":

@@ -8,9 +8,12 @@ against the text as the real loader extracts it.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
+import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,3 +119,30 @@ class GoldBuilder:
         self.stats.labels += len(labels)
         self.stats.found += sum(1 for quotes in self.evidence.values() if quotes)
         self.stats.quotes += sum(len(quotes) for quotes in self.evidence.values())
+
+
+def fresh_folder(out: Path) -> None:
+    """Empty ``out`` (it holds generated files only) and create it."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+
+
+def converter_main(
+    doc: str | None,
+    convert: Callable[[Path, Path], Stats],
+    default_source: Path,
+    default_out: Path,
+    argv: list[str] | None = None,
+) -> int:
+    """The command line every converter shares: ``--source`` and ``--out``, then a one-line summary."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0] if doc else None)
+    parser.add_argument("--source", type=Path, default=default_source, help="the dataset folder")
+    parser.add_argument("--out", type=Path, default=default_out, help="where to write policies and gold")
+    args = parser.parse_args(argv)
+    if not args.source.is_dir():
+        print(f"error: {args.source} is not a folder", file=sys.stderr)
+        return 2
+    stats = convert(args.source, args.out)
+    print(f"{args.out}: {stats.summary()}")
+    return 0
