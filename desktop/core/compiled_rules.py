@@ -10,7 +10,7 @@ item, and this keeps the per-sentence work tiny.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.core.checklist import Checklist, ChecklistItem
 from desktop.core.matching import Match, PatternMatcher, TermMatcher, fold_case
@@ -52,9 +52,14 @@ class CompiledItem:
     weights: dict[int, float]  # group bit -> weight
     addressed: tuple[CompiledCondition, ...]
     partial: tuple[CompiledCondition, ...]
+    by_mask: dict[int, float] = field(default_factory=dict)  # weight() of each mask asked for so far
 
     def weight(self, mask: int) -> float:
-        return sum(weight for bit, weight in self.weights.items() if mask & bit)
+        """The summed weights of the groups in ``mask`` (asked per sentence; few masks are distinct)."""
+        found = self.by_mask.get(mask)
+        if found is None:
+            found = self.by_mask[mask] = sum(weight for bit, weight in self.weights.items() if mask & bit)
+        return found
 
 
 class CompiledChecklist:

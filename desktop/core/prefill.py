@@ -88,8 +88,9 @@ def _judge(plan: CompiledItem, item_index: int, index: PolicyIndex, language: st
         line = f"No rule met; terms seen without the context a rule asks for: {_quote(seen)}."
         return Suggestion(item_id, "not_found", 0.6, (), (*explanation, line))
     weakened = negated if rules.negation == "weakens" else set()
+    counts = hits.counts
     scored = [
-        (_score(plan, masks[p], hits[p], p in addressed, p in weakened), p) for p in addressed | partial
+        (_score(plan, masks[p], counts[p], p in addressed, p in weakened), p) for p in addressed | partial
     ]
     scored.sort(key=lambda pair: (-(pair[1] in addressed), -pair[0], pair[1]))
     status: SuggestedStatus = "addressed" if addressed else "partial"
@@ -148,6 +149,7 @@ class _Scopes:
             document |= mask
         self.document = document
         self._paragraphs: dict[int, int] | None = None
+        self._windows: dict[int, dict[int, int]] = {}
 
     def apply(
         self, conditions: tuple[CompiledCondition, ...], level: str, explanation: list[str]
@@ -181,23 +183,39 @@ class _Scopes:
             return
         masks = self.masks
         if condition.scope == "window":
-            path_ids = self.index.path_ids
+            if not all(self.document & entry for entry in condition.entries):
+                return  # a group the condition needs is in no anchor at all
+            around = self._window_masks(condition.window)
+            verdicts: dict[int, bool] = {}
             for position, mask in masks.items():
-                if not mask & positive:
-                    continue
-                present, path = mask, path_ids[position]
-                for near in range(position - condition.window, position + condition.window + 1):
-                    other = masks.get(near)
-                    if other is not None and path_ids[near] == path:
-                        present |= other
-                if condition.holds(present):
-                    yield position
+                if mask & positive:
+                    present = around[position]
+                    verdict = verdicts.get(present)
+                    if verdict is None:
+                        verdict = verdicts[present] = condition.holds(present)
+                    if verdict:
+                        yield position
             return
         paragraphs = self._paragraph_masks()
         sentences = self.index.sentences
         for position, mask in masks.items():
             if mask & positive and condition.holds(mask | paragraphs[sentences[position].paragraph]):
                 yield position
+
+    def _window_masks(self, window: int) -> dict[int, int]:
+        """Per anchor, the groups within ``window`` sentences either side in its section (computed once)."""
+        found = self._windows.get(window)
+        if found is None:
+            masks, path_ids = self.masks, self.index.path_ids
+            found = self._windows[window] = {}
+            for position, mask in masks.items():
+                present, path = mask, path_ids[position]
+                for near in range(position - window, position + window + 1):
+                    other = masks.get(near)
+                    if other is not None and path_ids[near] == path:
+                        present |= other
+                found[position] = present
+        return found
 
     def _paragraph_masks(self) -> dict[int, int]:
         if self._paragraphs is None:
@@ -308,9 +326,9 @@ def _downgrading_flag(rules: ItemRules, item_index: int, index: PolicyIndex) -> 
     return next((position for position in sorted(flagged) if flagged[position].mask & mask), None)
 
 
-def _score(plan: CompiledItem, mask: int, hits: SentenceHits, addressed: bool, weakened: bool) -> float:
+def _score(plan: CompiledItem, mask: int, count: int, addressed: bool, weakened: bool) -> float:
     """Group weights, a little for more matches, a bonus for a matching heading and for 'addressed'."""
-    score = plan.weight(mask) + 0.1 * min(5, hits.count)
+    score = plan.weight(mask) + 0.1 * min(5, count)
     if mask & plan.heading_bit:
         score += HEADING_BONUS
     if addressed:
