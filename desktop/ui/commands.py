@@ -2,7 +2,9 @@
 
 The window applies a command (:meth:`EditCommand.apply`) before pushing it, so an edit the store refuses
 raises where it can be shown and never reaches the undo stack; the push then skips its first ``redo``.
-Every command names the checklist item it changes (``item_id``), so undo can show that item.
+Undo and redo go the same way (:meth:`EditCommand.revert` / ``apply`` first, then the stack moves and its
+call is skipped): a refused undo leaves the stack where it was instead of raising inside Qt with the stack
+already moved. Every command names the checklist item it changes (``item_id``), so undo can show that item.
 
 Consecutive note edits to the same item merge into one command, so undo takes back a thought, not a
 keystroke. Deleting evidence keeps the span so undo can put it back with its id (``restore_evidence``).
@@ -10,8 +12,11 @@ keystroke. Deleting evidence keeps the span so undo can put it back with its id 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QUndoCommand
 
+from desktop.core.errors import ReviewDeskError
 from desktop.core.review import STATUS_LABELS, EvidenceOrigin, EvidenceSpan, ReviewStatus
 from desktop.core.suggestion import EvidenceCandidate
 from desktop.ui.session import ReviewSession
@@ -23,20 +28,28 @@ class EditCommand(QUndoCommand):
     def __init__(self, text: str, item_id: str) -> None:
         super().__init__(text)
         self.item_id = item_id
-        self._applied = False
+        self._done = False  # the change was made by apply/revert; the stack's next redo/undo call skips it
 
     def apply(self) -> None:
-        """Make the change now (raises ReviewDeskError if refused); the next redo, from push, is skipped."""
+        """Make the change now (raises ReviewDeskError if refused); the stack's next ``redo`` is skipped."""
         self.forward()
-        self._applied = True
+        self._done = True
+
+    def revert(self) -> None:
+        """Take the change back now (raises ReviewDeskError if refused); the next ``undo`` is skipped."""
+        self.backward()
+        self._done = True
 
     def redo(self) -> None:
-        if self._applied:
-            self._applied = False
+        if self._done:
+            self._done = False
             return
         self.forward()
 
     def undo(self) -> None:
+        if self._done:
+            self._done = False
+            return
         self.backward()
 
     def forward(self) -> None:
@@ -157,9 +170,21 @@ class AcceptSuggestionCommand(EditCommand):
             )
 
     def forward(self) -> None:
-        for child in self._children:
-            child.forward()
+        _all_or_none([(child.forward, child.backward) for child in self._children])
 
     def backward(self) -> None:
-        for child in reversed(self._children):
-            child.backward()
+        _all_or_none([(child.backward, child.forward) for child in reversed(self._children)])
+
+
+def _all_or_none(steps: list[tuple[Callable[[], None], Callable[[], None]]]) -> None:
+    """Run ``(do, undo)`` steps in order; when the store refuses one, undo those done and re-raise, so a
+    composite edit is made whole or not at all."""
+    done: list[Callable[[], None]] = []
+    try:
+        for do, undo in steps:
+            do()
+            done.append(undo)
+    except ReviewDeskError:
+        for undo in reversed(done):
+            undo()
+        raise

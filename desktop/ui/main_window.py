@@ -183,15 +183,16 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (undo, redo):
-            edit_menu.addAction(action)
-            self.addAction(action)
-            self._menu_actions.append(("Edit", action))
-        self.undo_action, self.redo_action = undo, redo
+        self.undo_action = self._action(edit_menu, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit_menu, "&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        for action, can, text in (
+            (self.undo_action, self.undo_stack.canUndoChanged, self.undo_stack.undoTextChanged),
+            (self.redo_action, self.undo_stack.canRedoChanged, self.undo_stack.redoTextChanged),
+        ):
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            verb = action.text()
+            text.connect(lambda what, a=action, v=verb: a.setText(f"{v} {what}" if what else v))
         edit_menu.addSeparator()
         self.add_evidence_action = self._action(
             edit_menu, "Add selection as &evidence", lambda: self._add_evidence_to(""), "Ctrl+E"
@@ -621,6 +622,29 @@ class MainWindow(QMainWindow):
             return
         self.item.flush_note()
         self._push(lambda session: SetStatusCommand(session, item_id, status))
+
+    def undo(self) -> None:
+        """Take back the last edit; a refused write is shown and leaves model, file and stack unchanged."""
+        if self.undo_stack.canUndo():
+            self.item.flush_note()  # a note in flight is an edit of its own: undo takes back the newest
+            self._move_in_stack(self.undo_stack.index() - 1, back=True)
+
+    def redo(self) -> None:
+        if self.undo_stack.canRedo():
+            self._move_in_stack(self.undo_stack.index(), back=False)
+
+    def _move_in_stack(self, index: int, *, back: bool) -> None:
+        command = self.undo_stack.command(index)
+        assert isinstance(command, EditCommand)
+        try:
+            command.revert() if back else command.apply()
+        except ReviewDeskError as error:
+            ErrorDialog.ask(self, error)
+            return
+        if back:  # the stack calls the command's undo/redo, which skip the change already made
+            self.undo_stack.undo()
+        else:
+            self.undo_stack.redo()
 
     def _undo_index_changed(self, index: int) -> None:
         """After an undo or redo, show the item it changed, so the reviewer sees what came back."""
