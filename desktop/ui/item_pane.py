@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -172,6 +172,10 @@ class ItemPane(QWidget):
         self.jump_button.clicked.connect(lambda: self._jump(self.evidence_table))
         self.edit_note_button.clicked.connect(self._edit_evidence_note)
         self.delete_button.clicked.connect(self._delete_evidence)
+        self.delete_button.setToolTip("Remove the selected evidence (Delete key in the list)")
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.evidence_table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self._delete_evidence)
 
         self.candidate_model = CandidateModel(self)
         self.candidate_table = _table("candidateTable")
@@ -332,7 +336,10 @@ class ItemPane(QWidget):
         assert self._session is not None
         session = self._session
         spans = session.evidence_for(self.item_id)
+        row = self.evidence_table.currentIndex().row()
         self.evidence_model.set_spans(spans)
+        if spans and self.evidence_table.hasFocus():  # after Delete, the keyboard stays on a row
+            self.evidence_table.selectRow(max(0, min(row, len(spans) - 1)))
         kept = {(span.start, span.end) for span in spans}
         suggestion = session.suggestions.get(self.item_id)
         candidates = suggestion.evidence if suggestion else ()
@@ -417,6 +424,13 @@ class ItemPane(QWidget):
             index = self.evidence_model.index(row, EvidenceModel.COL_NOTE)
             self.evidence_table.setCurrentIndex(index)
             self.evidence_table.edit(index)
+
+    def focus_evidence(self) -> None:
+        """Show the evidence list and put the keyboard in it, on a row, ready for Delete or Enter."""
+        self.tabs.setCurrentIndex(0)
+        self.evidence_table.setFocus()
+        if self.evidence_model.rowCount() and not self.evidence_table.currentIndex().isValid():
+            self.evidence_table.selectRow(0)
 
     def _delete_evidence(self) -> None:
         row = self._selected_row(self.evidence_table)

@@ -180,7 +180,10 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self.close_action = self._action(file_menu, "&Close review", self.close_review, "Ctrl+W")
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_keys = QKeySequence.StandardKey.Quit  # Windows (and Qt's generic platforms) bind no key to it
+        self._action(
+            file_menu, "&Quit", self.close, quit_keys if QKeySequence.keyBindings(quit_keys) else "Ctrl+Q"
+        )
 
         edit_menu = bar.addMenu("&Edit")
         self.undo_action = self._action(edit_menu, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
@@ -229,6 +232,14 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "Zoom &out", lambda: self.zoom(-1), "Ctrl+-")
         self._action(view_menu, "&Reset zoom", lambda: self.zoom(0), "Ctrl+0")
         view_menu.addSeparator()
+        # Each pane one key away, so a reviewer never needs the mouse (or a long Tab walk) to reach it.
+        self.go_actions = [
+            self._action(view_menu, "Go to the &checklist", self.checklist.tree.setFocus, "Alt+1"),
+            self._action(view_menu, "Go to the &policy text", self.policy.view.setFocus, "Alt+2"),
+            self._action(view_menu, "Go to the &note", self.item.note.setFocus, "Alt+3"),
+            self._action(view_menu, "Go to the &evidence", self.item.focus_evidence, "Alt+4"),
+        ]
+        view_menu.addSeparator()
         self._action(view_menu, "Show &start page", self.close_review)
 
         help_menu = bar.addMenu("&Help")
@@ -245,7 +256,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_review)
         for action in (self.add_evidence_action, self.accept_action, *self.status_actions.values()):
             action.setEnabled(writable)
-        for action in (self.next_action, self.previous_action):
+        for action in (self.next_action, self.previous_action, *self.go_actions):
             action.setEnabled(has_review)
         self.stack.setCurrentWidget(self.splitter if has_review else self.start_page)
         self._update_title()
@@ -499,10 +510,16 @@ class MainWindow(QMainWindow):
             self._busy.setValue(round(100 * max(0.0, min(1.0, fraction))))
 
     def _end_busy(self) -> None:
+        """Close the progress dialog; if it had the keyboard, give it back to this window (not every window
+        manager does), so the one-key shortcuts work at once on the review that just opened."""
         if self._busy is not None:
+            had_keyboard = self._busy.isActiveWindow()
             self._busy.reset()
+            self._busy.hide()  # reset does not hide it (autoClose is off), and deletion comes later
             self._busy.deleteLater()
             self._busy = None
+            if had_keyboard:
+                self.activateWindow()
 
     def is_busy(self) -> bool:
         return self._busy is not None
