@@ -209,3 +209,19 @@ def test_run_app_opens_the_review_given_on_the_command_line(qapp, review_en: Pat
     finally:
         QStandardPaths.setTestModeEnabled(False)
     assert opened == [review_en.name]
+
+
+def test_decision_column_fits_every_status_and_follows_zoom(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path
+) -> None:
+    from desktop.core.review import STATUS_LABELS
+    from desktop.ui.checklist_model import COL_DECISION
+
+    window = make_window(review_en)
+    tree = window.checklist.tree
+    before = tree.columnWidth(COL_DECISION)
+    assert all(tree.fontMetrics().horizontalAdvance(label) < before for label in STATUS_LABELS.values())
+    for _ in range(4):
+        qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    widest = max(tree.fontMetrics().horizontalAdvance(label) for label in STATUS_LABELS.values())
+    assert tree.columnWidth(COL_DECISION) > max(before, widest)
