@@ -62,6 +62,7 @@ from desktop.ui.dialogs import (
 from desktop.ui.errors import ErrorDialog, default_log_dir
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.item_pane import ItemPane
+from desktop.ui.item_picker import ItemPicker, PickableItem
 from desktop.ui.policy_view import Highlight, PolicyPane
 from desktop.ui.session import ReviewSession
 from desktop.ui.settings import Settings
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.checklist.item_selected.connect(self._item_selected)
         self.policy.view.highlight_clicked.connect(self._highlight_clicked)
         self.policy.view.add_evidence_requested.connect(self._add_evidence_to)
+        self.policy.view.add_evidence_elsewhere_requested.connect(self.add_evidence_elsewhere)
         self.item.status_requested.connect(self.set_status)
         self.item.accept_suggestion_requested.connect(self.accept_suggestion)
         self.item.note.escaped.connect(self.checklist.tree.setFocus)
@@ -200,6 +202,12 @@ class MainWindow(QMainWindow):
         self.add_evidence_action = self._action(
             edit_menu, "Add selection as &evidence", lambda: self._add_evidence_to(""), "Ctrl+E"
         )
+        self.add_elsewhere_action = self._action(
+            edit_menu,
+            "Add selection as evidence &to another item…",
+            self.add_evidence_elsewhere,
+            "Ctrl+Shift+E",
+        )
         self.accept_action = self._action(edit_menu, "&Accept the suggestion", self.accept_suggestion, "A")
         edit_menu.addSeparator()
         self._action(
@@ -254,7 +262,8 @@ class MainWindow(QMainWindow):
         writable = has_review and not self.session.read_only  # type: ignore[union-attr]
         for action in (self.save_as_action, self.export_action, self.close_action):
             action.setEnabled(has_review)
-        for action in (self.add_evidence_action, self.accept_action, *self.status_actions.values()):
+        edits = (self.add_evidence_action, self.add_elsewhere_action, self.accept_action)
+        for action in (*edits, *self.status_actions.values()):
             action.setEnabled(writable)
         for action in (self.next_action, self.previous_action, *self.go_actions):
             action.setEnabled(has_review)
@@ -391,7 +400,6 @@ class MainWindow(QMainWindow):
         session.evidence_changed.connect(self._evidence_changed)
         self.undo_stack.clear()
         self.policy.set_policy(session.policy.source_name, session.policy.text, session.segmentation.headings)
-        self.policy.view.set_item_menu(self._item_menu(session))
         self.item.set_session(session)
         self.checklist.set_session(session)
         self._update_actions()
@@ -405,15 +413,6 @@ class MainWindow(QMainWindow):
             "Opened read-only: changes are not saved." if session.read_only else "Every change is saved."
         )
         self.statusBar().showMessage(f"{session.path.name}: {message}", 8000)
-
-    @staticmethod
-    def _item_menu(session: ReviewSession) -> list[tuple[str, list[tuple[str, str]]]]:
-        chapters = []
-        for chapter in session.checklist.chapters:
-            items = [(i.id, i.title) for i in session.items if i.chapter == chapter.key]
-            if items:
-                chapters.append((chapter.title, items))
-        return chapters
 
     def close_review(self) -> None:
         """Flush the note in flight, remember the current item, release the file, show the start page."""
@@ -697,6 +696,27 @@ class MainWindow(QMainWindow):
         if item_id != self.current_item():
             self.checklist.select_item(item_id)
         self.statusBar().showMessage(f"Added evidence to {item_id}.", 4000)
+
+    def add_evidence_elsewhere(self) -> None:
+        """Keep the selection as evidence for an item the reviewer picks (not the one on screen)."""
+        if self.session is None or self.session.read_only:
+            return
+        if self.policy.view.selected_range() is None:
+            self.statusBar().showMessage(
+                "Select a passage in the policy first, then add it as evidence.", 5000
+            )
+            return
+        session, current = self.session, self.current_item()
+        chapters = {chapter.key: chapter.title for chapter in session.checklist.chapters}
+        in_tree_order = self.checklist.model.item_ids() if self.checklist.model else []
+        items = [
+            PickableItem(item.id, item.title, chapters.get(item.chapter, item.chapter))
+            for item in map(session.item, in_tree_order)
+            if item.id != current
+        ]
+        chosen = ItemPicker.ask(self, items, prompt="Add the selected passage as evidence to which item?")
+        if chosen:
+            self._add_evidence_to(chosen)
 
     def accept_candidate(self, row: int) -> None:
         item_id = self.current_item()

@@ -75,6 +75,7 @@ class PolicyTextEdit(QPlainTextEdit):
 
     highlight_clicked = Signal(list)  # item ids under the click, in text order
     add_evidence_requested = Signal(str)  # item id; "" means the current item
+    add_evidence_elsewhere_requested = Signal()  # to an item the reviewer picks
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +90,6 @@ class PolicyTextEdit(QPlainTextEdit):
         self._current_item = ""
         self._candidates: list[tuple[int, int]] = []
         self._find_selections: list[QTextEdit.ExtraSelection] = []
-        self._other_items: list[tuple[str, list[tuple[str, str]]]] = []  # chapter -> (id, title)
         self._press_pos = -1
 
     # -- content ---------------------------------------------------------------------------------------
@@ -114,10 +114,6 @@ class PolicyTextEdit(QPlainTextEdit):
     @property
     def offsets(self) -> OffsetMap:
         return self._map
-
-    def set_item_menu(self, chapters: list[tuple[str, list[tuple[str, str]]]]) -> None:
-        """The items the context menu offers under *Add as evidence to*."""
-        self._other_items = chapters
 
     def set_highlights(
         self, spans: Sequence[Highlight], current_item: str, candidates: Sequence[tuple[int, int]] = ()
@@ -230,13 +226,11 @@ class PolicyTextEdit(QPlainTextEdit):
         current.setShortcut(QKeySequence("Ctrl+E"))
         current.setEnabled(has_selection and bool(self._current_item))
         current.triggered.connect(lambda: self.add_evidence_requested.emit(""))
-        other = menu.addMenu("Add as evidence to…")
+        other = menu.addAction("Add as evidence to another item…")
+        other.setObjectName("addEvidenceElsewhere")
+        other.setShortcut(QKeySequence("Ctrl+Shift+E"))
         other.setEnabled(has_selection)
-        for chapter_title, items in self._other_items:
-            chapter_menu = other.addMenu(chapter_title)
-            for item_id, title in items:
-                action = chapter_menu.addAction(f"{item_id}  {title}")
-                action.triggered.connect(lambda _=False, i=item_id: self.add_evidence_requested.emit(i))
+        other.triggered.connect(self.add_evidence_elsewhere_requested)
         items_here = self.items_at(self._map.to_py(self.cursorForPosition(event.pos()).position()))
         if items_here:
             menu.addSeparator()
