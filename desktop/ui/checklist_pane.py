@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -79,6 +79,7 @@ class ChecklistPane(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.tree.installEventFilter(self)
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
             signal.connect(self._span_chapters)
         self.progress = QLabel()
@@ -133,11 +134,12 @@ class ChecklistPane(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, max(widest + margin, header.sectionSizeFromContents(column).width()))
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Zooming changes the font: the fixed columns follow it."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and self.model is not None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Zooming changes the tree's font: the fixed columns follow it (the tree's own event, because
+        with a style sheet the tree gets its new font after this pane does)."""
+        if watched is self.tree and event.type() == QEvent.Type.FontChange and self.model is not None:
             self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _span_chapters(self) -> None:
         """Chapter rows use the whole width for their title and progress count."""

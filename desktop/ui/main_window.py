@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
-    QFont,
     QGuiApplication,
     QKeySequence,
     QUndoStack,
@@ -770,9 +769,9 @@ class MainWindow(QMainWindow):
         self._apply_font_size(self.settings.font_point_size)
 
     def _apply_font_size(self, size: int) -> None:
-        font = QFont(self.stack.font())
-        font.setPointSize(size)
-        self.stack.setFont(font)
+        """A style sheet, not setFont: under the app's style sheet Qt does not pass a parent's font on to
+        its children, so setFont on the panes changed nothing in the running app."""
+        self.stack.setStyleSheet(f"font-size: {size}pt;")
 
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self, self.menu_actions())

@@ -225,3 +225,25 @@ def test_decision_column_fits_every_status_and_follows_zoom(
         qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     widest = max(tree.fontMetrics().horizontalAdvance(label) for label in STATUS_LABELS.values())
     assert tree.columnWidth(COL_DECISION) > max(before, widest)
+
+
+def test_zoom_reaches_the_panes_under_the_app_style_sheet(
+    qtbot: QtBot, qapp, make_window: MakeWindow, review_en: Path, settings: Settings
+) -> None:  # type: ignore[no-untyped-def]
+    """The running app has a style sheet (``make_application``), and under one Qt stops a parent's font
+    at its children: the zoom must still reach the text a reviewer reads."""
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.ui.app import stylesheet
+
+    previous = qapp.styleSheet()
+    qapp.setStyleSheet(stylesheet(QGuiApplication.palette()))
+    try:
+        window = make_window(review_en)
+        size = settings.font_point_size
+        assert window.checklist.tree.font().pointSize() == size
+        qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        for widget in (window.checklist.tree, window.policy.view, window.item.note):
+            assert widget.font().pointSize() == size + 1
+    finally:
+        qapp.setStyleSheet(previous)
