@@ -17,6 +17,7 @@ from desktop.ui.main_window import MainWindow
 from tests.ui.conftest import SAMPLE_ZH, read_review
 
 MakeWindow = Callable[..., MainWindow]
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def test_start_page_offers_both_samples(make_window: MakeWindow) -> None:
@@ -195,3 +196,99 @@ def test_an_unreadable_policy_is_an_error_dialog_not_a_crash(
     qtbot.waitUntil(lambda: bool(errors), timeout=30000)
     assert isinstance(errors[0], PolicyLoadError)
     assert not window.is_busy() and window.session is None and not target.exists()
+
+
+def _export_to(monkeypatch: pytest.MonkeyPatch, workbook: Path) -> list[Path]:
+    from desktop.export import ExportOptions
+
+    monkeypatch.setattr(
+        ExportDialog, "ask", classmethod(lambda cls, parent, target: (workbook, ExportOptions()))
+    )
+    offered: list[Path] = []
+    monkeypatch.setattr(
+        Questions, "open_folder", classmethod(lambda cls, parent, path: offered.append(path) or False)
+    )
+    return offered
+
+
+def test_export_over_a_workbook_open_in_excel_keeps_it_and_can_be_retried(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    review_en: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    errors: list[ReviewDeskError],
+) -> None:
+    """On Windows, replacing a workbook Excel holds open fails with a permission error."""
+    import os
+
+    from openpyxl import load_workbook
+
+    workbook = tmp_path / "out" / "review.xlsx"
+    workbook.parent.mkdir()
+    workbook.write_bytes(b"yesterday's workbook")
+    offered = _export_to(monkeypatch, workbook)
+
+    def held_open(source: object, target: object) -> None:
+        raise PermissionError(13, "Permission denied", str(target))
+
+    window = make_window(review_en)
+    item = window.current_item()
+    qtbot.keyClick(window.focusWidget(), "2")
+    with monkeypatch.context() as locked:
+        locked.setattr(os, "replace", held_open)
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_X, CTRL_SHIFT)
+        qtbot.waitUntil(lambda: bool(errors), timeout=30000)
+    [error] = errors
+    assert isinstance(error, ExportError) and "review.xlsx" in error.detail and "Excel" in error.detail
+    assert workbook.read_bytes() == b"yesterday's workbook"
+    assert [p.name for p in workbook.parent.iterdir()] == ["review.xlsx"]  # no temporary file left
+    assert not window.is_busy() and window.session is not None
+    assert read_review(review_en).decisions[item].status == "partial"
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_X, CTRL_SHIFT)  # Excel closed: the same export works
+    qtbot.waitUntil(lambda: offered == [workbook], timeout=30000)
+    assert load_workbook(workbook, read_only=True).sheetnames[:3] == ["Summary", "Checklist", "Evidence"]
+
+
+def test_export_into_a_read_only_folder_says_which_folder(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    review_en: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    errors: list[ReviewDeskError],
+) -> None:
+    import tempfile
+
+    def read_only(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    _export_to(monkeypatch, folder / "review.xlsx")
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)  # as root, chmod alone would not stop the write
+    window = make_window(review_en)
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: bool(errors), timeout=30000)
+    [error] = errors
+    assert isinstance(error, ExportError) and str(folder) in error.detail and "another folder" in error.detail
+    assert list(folder.iterdir()) == [] and not window.is_busy()
+
+
+def test_refusing_read_only_leaves_the_second_window_on_its_start_page(
+    make_window: MakeWindow, review_en: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        Questions,
+        "open_read_only",
+        classmethod(lambda cls, parent, title, detail: asked.append(title) and False),
+    )
+    first = make_window(review_en)
+    second = make_window()
+    assert not second.open_review(review_en)
+    assert asked == ["The review is already open"]
+    assert second.session is None and second.stack.currentWidget() is second.start_page
+    assert first.session is not None and not first.session.read_only

@@ -203,11 +203,13 @@ def test_run_app_opens_the_review_given_on_the_command_line(qapp, review_en: Pat
         qapp.quit()
 
     QStandardPaths.setTestModeEnabled(True)  # the log folder goes to a test location, not the user's
+    style_sheet = qapp.styleSheet()
     try:
         QTimer.singleShot(300, look_and_quit)
         assert run_app([str(review_en), "--settings", str(tmp_path / "s.ini")]) == 0
     finally:
         QStandardPaths.setTestModeEnabled(False)
+        qapp.setStyleSheet(style_sheet)  # run_app styles the shared QApplication: later tests start plain
     assert opened == [review_en.name]
 
 
