@@ -301,11 +301,15 @@ class MainWindow(QMainWindow):
             self.open_review(path)
 
     def new_review(self) -> None:
+        if self._still_busy():
+            return
         path = FileDialogs.open_policy(self, self.settings.last_folder)
         if path is not None:
             self.new_review_from(path)
 
     def paste_policy(self) -> None:
+        if self._still_busy():
+            return
         answer = PasteDialog.ask(self, QGuiApplication.clipboard().text())
         if answer is None:
             return
@@ -321,6 +325,8 @@ class MainWindow(QMainWindow):
 
     def new_review_from(self, source: Path | Policy) -> None:
         """Ask reviewer, frameworks and target, then load + prefill + store in the background."""
+        if self._still_busy():
+            return
         if isinstance(source, Path):
             name, folder = source.name, source.parent
             if not source.is_file():
@@ -454,7 +460,7 @@ class MainWindow(QMainWindow):
 
     # -- export ----------------------------------------------------------------------------------------
     def export_workbook(self) -> None:
-        if self.session is None:
+        if self.session is None or self._still_busy():
             return
         self.item.flush_note()
         answer = ExportDialog.ask(self, self.session.path.with_suffix(".xlsx"))
@@ -520,6 +526,13 @@ class MainWindow(QMainWindow):
                 self.activateWindow()
 
     def is_busy(self) -> bool:
+        return self._busy is not None
+
+    def _still_busy(self) -> bool:
+        """One background task at a time: a second one (a key pressed twice before the progress dialog
+        appears) would replace the first one's dialog, which then stayed up, window-modal, for ever."""
+        if self._busy is not None:
+            self.statusBar().showMessage("Please wait until the current task has finished.", 5000)
         return self._busy is not None
 
     def _task_failed(self, error: BaseException) -> None:
@@ -813,8 +826,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_busy():
-            self.statusBar().showMessage("Please wait until the current task has finished.", 5000)
+        if self._still_busy():
             event.ignore()
             return
         self._save_window()

@@ -292,3 +292,21 @@ def test_refusing_read_only_leaves_the_second_window_on_its_start_page(
     assert asked == ["The review is already open"]
     assert second.session is None and second.stack.currentWidget() is second.start_page
     assert first.session is not None and not first.session.read_only
+
+
+def test_a_second_export_while_one_runs_is_refused_and_no_dialog_is_left(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+Shift+X twice before the progress dialog shows: one export, and the window is not left behind
+    a window-modal progress dialog nobody closes."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    workbook = tmp_path / "twice.xlsx"
+    offered = _export_to(monkeypatch, workbook)
+    window = make_window(review_en)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_X, CTRL_SHIFT)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_X, CTRL_SHIFT)
+    assert "Please wait" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=30000)
+    assert offered == [workbook]
+    qtbot.waitUntil(lambda: not window.findChildren(QProgressDialog))  # deleted on the next loop turn
