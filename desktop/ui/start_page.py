@@ -99,15 +99,15 @@ class StartPage(QWidget):
         self.recent = QListView()
         self.recent.setObjectName("recentList")
         self.recent.setModel(self.recent_model)
+        # ``activated`` alone: it follows Enter, and a double-click (or one click, where the desktop asks
+        # for that); listening to ``doubleClicked`` too started everything twice on a double-click.
         self.recent.activated.connect(lambda index: self.review_chosen.emit(index.data(PATH_ROLE)))
-        self.recent.doubleClicked.connect(lambda index: self.review_chosen.emit(index.data(PATH_ROLE)))
         self.samples_model = PathListModel(self)
         self.samples_model.set_rows([(sample_label(path), path) for path in bundled_samples()])
         self.samples = QListView()
         self.samples.setObjectName("sampleList")
         self.samples.setModel(self.samples_model)
         self.samples.activated.connect(lambda index: self.policy_chosen.emit(index.data(PATH_ROLE)))
-        self.samples.doubleClicked.connect(lambda index: self.policy_chosen.emit(index.data(PATH_ROLE)))
 
         recent_box = QGroupBox("Recent reviews (double-click to open)")
         QVBoxLayout(recent_box).addWidget(self.recent)

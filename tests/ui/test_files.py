@@ -310,3 +310,20 @@ def test_a_second_export_while_one_runs_is_refused_and_no_dialog_is_left(
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=30000)
     assert offered == [workbook]
     qtbot.waitUntil(lambda: not window.findChildren(QProgressDialog))  # deleted on the next loop turn
+
+
+def test_double_clicking_a_sample_starts_one_review(
+    qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def ask(cls: type, parent: object, *, policy_name: str, **_: object) -> None:
+        asked.append(policy_name)  # and cancel
+
+    monkeypatch.setattr(NewReviewDialog, "ask", classmethod(ask))
+    window = make_window()
+    samples = window.start_page.samples
+    rect = samples.visualRect(samples.model().index(0, 0))
+    qtbot.mouseClick(samples.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click's
+    qtbot.mouseDClick(samples.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # two halves
+    assert len(asked) == 1
