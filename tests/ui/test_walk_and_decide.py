@@ -166,3 +166,18 @@ def test_escape_leaves_the_note_and_keys_decide_again(
     _press(qtbot, window, "3")
     decision = read_review(review_en).decisions[item]
     assert (decision.status, decision.note) == ("missing", "3 sources")
+
+
+def test_undo_and_redo_a_note(qtbot: QtBot, make_window: MakeWindow, review_en: Path) -> None:
+    window = make_window(review_en)
+    item = window.current_item()
+    _press(qtbot, window, "3", Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClicks(window.item.note, "no retention period")
+    qtbot.keyClick(window.item.note, Qt.Key.Key_Escape)  # leaving the note saves it
+    assert read_review(review_en).decisions[item].note == "no retention period"
+    _press(qtbot, window, "z", Qt.KeyboardModifier.ControlModifier)
+    assert read_review(review_en).decisions[item].note == ""
+    assert window.item.note.toPlainText() == ""
+    _press(qtbot, window, "z", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert read_review(review_en).decisions[item].note == "no retention period"
+    assert window.item.note.toPlainText() == "no retention period"
