@@ -81,7 +81,22 @@ def test_shortcut_help_lists_the_status_keys(qtbot: QtBot, make_window: MakeWind
     assert table is not None
     keys = " ".join(table.item(row, 2).text() for row in range(table.rowCount())).split(", ")
     listed = {key for cell in keys for key in cell.split()}
-    assert {"1", "2", "3", "4", "5", "Ctrl+E", "N", "A", "J", "K"} <= listed
+    assert {
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "Ctrl+E",
+        "Ctrl+Shift+E",
+        "N",
+        "A",
+        "J",
+        "K",
+        "Alt+1",
+        "Alt+4",
+        "Ctrl+Q",
+    } <= listed
 
 
 def test_zoom_is_remembered(qtbot: QtBot, make_window: MakeWindow, settings: Settings) -> None:
