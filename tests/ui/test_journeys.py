@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QListView
+from PySide6.QtWidgets import QApplication, QListView, QWidget
 
 from desktop.core.review import ReviewStatus
 from desktop.ui.checklist_model import ITEM_ID_ROLE, STATUS_ROLE
@@ -53,7 +53,7 @@ class Keyboard:
     def __init__(self, qtbot: QtBot, window: MainWindow) -> None:
         self.qtbot, self.window = qtbot, window
 
-    def focused(self):  # type: ignore[no-untyped-def]
+    def focused(self) -> QWidget:
         return QApplication.focusWidget() or self.window
 
     def press(self, key: str | Qt.Key, modifier: Qt.KeyboardModifier = NO) -> None:
