@@ -711,7 +711,10 @@ class MainWindow(QMainWindow):
 
     def add_evidence_elsewhere(self) -> None:
         """Keep the selection as evidence for an item the reviewer picks (not the one on screen)."""
-        if self.session is None or self.session.read_only:
+        if self.session is None:
+            return
+        if self.session.read_only:
+            self.statusBar().showMessage("This review is open read-only.", 5000)
             return
         if self.policy.view.selected_range() is None:
             self.statusBar().showMessage(

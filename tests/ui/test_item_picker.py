@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt, QTimer
@@ -152,3 +153,19 @@ def test_cancelling_the_picker_adds_nothing(qtbot: QtBot, make_window: MakeWindo
     qtbot.keyClick(window.policy.view, Qt.Key.Key_E, CTRL_SHIFT)
     assert len(picked) == 1  # the picker was up, with an item chosen, when Escape cancelled it
     assert read_review(review_en).evidence == () and window.undo_stack.count() == 0
+
+
+def test_a_read_only_review_offers_no_picker(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.dialogs import Questions
+
+    monkeypatch.setattr(Questions, "open_read_only", classmethod(lambda cls, parent, title, detail: True))
+    make_window(review_en)
+    second = make_window(review_en)
+    opened: list[object] = []
+    monkeypatch.setattr(ItemPicker, "ask", classmethod(lambda cls, *a, **k: opened.append(a)))
+    _select(second)
+    second.add_evidence_elsewhere()  # as the context menu's entry does
+    assert opened == [] and "read-only" in second.statusBar().currentMessage()
+    assert read_review(review_en).evidence == ()
