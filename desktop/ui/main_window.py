@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.session: ReviewSession | None = None
         self.undo_stack = QUndoStack(self)
         self._undo_index = 0
+        self._pushing = False  # a new edit moves the stack's index too; only undo/redo should show its item
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self._busy: QProgressDialog | None = None
         self._menu_actions: list[tuple[str, QAction]] = []
@@ -620,6 +621,20 @@ class MainWindow(QMainWindow):
     def _decision_changed(self, _item_id: str) -> None:
         self._update_progress()
 
+    def _move_on_if_hidden(self, item_id: str) -> None:
+        """A filter (e.g. *Unreviewed only*) hid the item just decided: go on to the next visible one in
+        checklist order (or the one before, at the end), as a reviewer triaging expects — not to whichever
+        neighbour row the tree happened to land on."""
+        if self.checklist.model is None or item_id in self.checklist.visible_item_ids():
+            return
+        order = self.checklist.model.item_ids()
+        visible = set(self.checklist.visible_item_ids())
+        position = order.index(item_id)
+        later = [i for i in order[position + 1 :] if i in visible]
+        earlier = [i for i in order[:position] if i in visible]
+        if later or earlier:
+            self.checklist.select_item(later[0] if later else earlier[-1], clear_filters=False)
+
     def _evidence_changed(self, _item_id: str) -> None:
         self._refresh_highlights()
 
@@ -642,7 +657,11 @@ class MainWindow(QMainWindow):
         except ReviewDeskError as error:
             ErrorDialog.ask(self, error)
             return
-        self.undo_stack.push(command)
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
 
     def set_status(self, status: ReviewStatus) -> None:
         item_id = self.current_item()
@@ -650,6 +669,7 @@ class MainWindow(QMainWindow):
             return
         self.item.flush_note()
         self._push(lambda session: SetStatusCommand(session, item_id, status))
+        self._move_on_if_hidden(item_id)
 
     def undo(self) -> None:
         """Take back the last edit; a refused write is shown and leaves model, file and stack unchanged."""
@@ -678,6 +698,8 @@ class MainWindow(QMainWindow):
         """After an undo or redo, show the item it changed, so the reviewer sees what came back."""
         moved_back = index < self._undo_index
         self._undo_index = index
+        if self._pushing:
+            return
         command = self.undo_stack.command(index if moved_back else index - 1)
         item_id = getattr(command, "item_id", "")
         if item_id and item_id != self.current_item():
@@ -771,6 +793,7 @@ class MainWindow(QMainWindow):
             best = None
         status = SUGGESTION_TO_STATUS[suggestion.status]
         self._push(lambda session: AcceptSuggestionCommand(session, item_id, status, best))
+        self._move_on_if_hidden(item_id)
 
     def _evidence_note(self, evidence_id: int, note: str) -> None:
         self._push(lambda session: SetEvidenceNoteCommand(session, evidence_id, note))

@@ -181,3 +181,49 @@ def test_undo_and_redo_a_note(qtbot: QtBot, make_window: MakeWindow, review_en: 
     _press(qtbot, window, "z", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert read_review(review_en).decisions[item].note == "no retention period"
     assert window.item.note.toPlainText() == "no retention period"
+
+
+def test_deciding_under_unreviewed_only_keeps_the_filter_and_moves_on(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path
+) -> None:
+    """Triage: with *Unreviewed only* on, each decision hides its item and the next one comes up."""
+    window = make_window(review_en)
+    ids = window.checklist.visible_item_ids()
+    window.checklist.unreviewed.setChecked(True)
+    window.checklist.tree.setFocus()
+    for expected in ids[:3]:
+        assert window.current_item() == expected
+        _press(qtbot, window, "1")
+    assert window.checklist.unreviewed.isChecked()
+    assert window.checklist.visible_item_ids() == ids[3:]
+    assert window.current_item() == ids[3] and window.item.item_id == ids[3]
+
+
+def test_deciding_the_last_item_of_a_chapter_under_a_filter_goes_to_the_next_chapter(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path
+) -> None:
+    window = make_window(review_en)
+    assert window.session is not None and window.checklist.model is not None
+    session, order = window.session, window.checklist.model.item_ids()
+    last_of_first = max(
+        (i for i in order if session.item(i).chapter == session.item(order[0]).chapter), key=order.index
+    )
+    window.checklist.unreviewed.setChecked(True)
+    window.checklist.select_item(last_of_first)
+    window.checklist.tree.setFocus()
+    _press(qtbot, window, "3")
+    assert window.checklist.unreviewed.isChecked()
+    assert window.current_item() == order[order.index(last_of_first) + 1]
+    assert read_review(review_en).decisions[last_of_first].status == "missing"
+
+
+def test_undo_under_a_filter_brings_the_item_back_into_view(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path
+) -> None:
+    window = make_window(review_en)
+    first = window.current_item()
+    window.checklist.unreviewed.setChecked(True)
+    window.checklist.tree.setFocus()
+    _press(qtbot, window, "2")
+    _press(qtbot, window, "z", Qt.KeyboardModifier.ControlModifier)
+    assert window.current_item() == first and first in window.checklist.visible_item_ids()
