@@ -455,8 +455,9 @@ class MainWindow(QMainWindow):
         except ReviewDeskError as error:
             ErrorDialog.ask(self, error)
             return
-        read_only = self.session.read_only
-        if self.open_review(target, read_only=read_only):
+        # The copy is the reviewer's own new file: open it for editing even when the original was read-only
+        # (open elsewhere, or a read-only file) — making an editable copy is what Save As is for there.
+        if self.open_review(target):
             self.statusBar().showMessage(f"Saved a copy as {target.name}; you are now working in it.", 8000)
 
     # -- export ----------------------------------------------------------------------------------------

@@ -327,3 +327,20 @@ def test_double_clicking_a_sample_starts_one_review(
     qtbot.mouseClick(samples.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click's
     qtbot.mouseDClick(samples.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # two halves
     assert len(asked) == 1
+
+
+def test_save_as_from_a_read_only_window_gives_an_editable_copy(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "mine.prdreview"
+    monkeypatch.setattr(Questions, "open_read_only", classmethod(lambda cls, parent, title, detail: True))
+    monkeypatch.setattr(FileDialogs, "save_review", classmethod(lambda cls, *a, **k: copy))
+    make_window(review_en)
+    second = make_window(review_en)
+    assert second.session is not None and second.session.read_only
+    second.save_as_action.trigger()
+    assert second.session is not None and second.session.path == copy and not second.session.read_only
+    item = second.current_item()
+    qtbot.keyClick(second.focusWidget(), "4")
+    assert read_review(copy).decisions[item].status == "not_applicable"
+    assert read_review(review_en).decisions[item].status == "unreviewed"
