@@ -164,8 +164,8 @@ class ItemPane(QWidget):
         self.evidence_table = _table("evidenceTable")
         self.evidence_table.setModel(self.evidence_model)
         self.evidence_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.evidence_table.doubleClicked.connect(self._evidence_double_clicked)
-        self.evidence_table.activated.connect(self._evidence_double_clicked)
+        # ``activated``: a double-click and Enter alike (``doubleClicked`` as well would jump twice).
+        self.evidence_table.activated.connect(self._evidence_activated)
         self.jump_button = QPushButton("Jump")
         self.edit_note_button = QPushButton("Edit note")
         self.delete_button = QPushButton("Delete")
@@ -182,7 +182,7 @@ class ItemPane(QWidget):
         self.candidate_table.setModel(self.candidate_model)
         self.candidate_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.candidate_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.candidate_table.doubleClicked.connect(lambda _i: self._jump(self.candidate_table))
+        self.candidate_table.activated.connect(lambda _i: self._jump(self.candidate_table))
         self.accept_button = QPushButton("Accept as evidence")
         self.accept_button.setObjectName("acceptCandidate")
         self.candidate_jump_button = QPushButton("Jump")
@@ -413,7 +413,7 @@ class ItemPane(QWidget):
             start, end = table.model().index(row, 0).data(SPAN_ROLE)
             self.jump_requested.emit(start, end)
 
-    def _evidence_double_clicked(self, index: QModelIndex) -> None:
+    def _evidence_activated(self, index: QModelIndex) -> None:
         if index.column() != EvidenceModel.COL_NOTE:
             start, end = index.data(SPAN_ROLE)
             self.jump_requested.emit(start, end)

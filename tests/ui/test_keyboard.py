@@ -103,3 +103,19 @@ def test_the_window_has_the_keyboard_after_a_review_is_created(
     item = window.current_item()
     _press(qtbot, window, "2")
     assert read_review(target).decisions[item].status == "partial"
+
+
+def test_enter_on_a_suggested_passage_shows_it_in_the_policy(
+    qtbot: QtBot, make_window: MakeWindow, review_en: Path
+) -> None:
+    window = make_window(review_en)
+    assert window.session is not None
+    item = next(i for i, s in window.session.suggestions.items() if len(s.evidence) > 1)
+    window.checklist.select_item(item)
+    table = window.item.candidate_table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(1, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    candidate = window.session.suggestions[item].evidence[1]
+    assert window.policy.view.selected_range() == (candidate.start, candidate.end)
+    assert window.policy.view.hasFocus()
