@@ -64,7 +64,7 @@ from desktop.ui.item_pane import ItemPane
 from desktop.ui.item_picker import ItemPicker, PickableItem
 from desktop.ui.policy_view import Highlight, PolicyPane
 from desktop.ui.session import ReviewSession
-from desktop.ui.settings import Settings
+from desktop.ui.settings import Settings, system_font_point_size
 from desktop.ui.start_page import StartPage
 from desktop.ui.status_style import STATUS_KEYS, SUGGESTION_TO_STATUS, status_icon
 from desktop.ui.workers import run_task
@@ -804,7 +804,7 @@ class MainWindow(QMainWindow):
 
     # -- view ----------------------------------------------------------------------------------------
     def zoom(self, step: int) -> None:
-        size = self.settings.font_point_size + step if step else QGuiApplication.font().pointSize()
+        size = self.settings.font_point_size + step if step else system_font_point_size()
         self.settings.font_point_size = size
         self._apply_font_size(self.settings.font_point_size)
 

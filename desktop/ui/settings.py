@@ -11,12 +11,13 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QGuiApplication
 
 from desktop.core.review import Framework
 
 SETTINGS_VERSION = 1
 MAX_RECENT = 10
-DEFAULT_FONT_POINT_SIZE = 11
+FALLBACK_FONT_POINT_SIZE = 10
 MIN_FONT_POINT_SIZE = 7
 MAX_FONT_POINT_SIZE = 32
 
@@ -126,7 +127,8 @@ class Settings:
 
     @property
     def font_point_size(self) -> int:
-        size = self._int("view/font_point_size", DEFAULT_FONT_POINT_SIZE)
+        """The reviewer's zoom, or else the platform's own text size (9 pt on Windows, 13 on macOS)."""
+        size = self._int("view/font_point_size", system_font_point_size())
         return max(MIN_FONT_POINT_SIZE, min(MAX_FONT_POINT_SIZE, size))
 
     @font_point_size.setter
@@ -154,3 +156,9 @@ class Settings:
 
     def set_splitter_state(self, name: str, state: QByteArray) -> None:
         self._qs.setValue(f"splitters/{name}", state)
+
+
+def system_font_point_size() -> int:
+    """The desktop's text size; a font set in pixels has no point size, so a common one stands in."""
+    size = QGuiApplication.font().pointSize()
+    return size if size > 0 else FALLBACK_FONT_POINT_SIZE

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from desktop.ui.settings import DEFAULT_FONT_POINT_SIZE, MAX_RECENT, SETTINGS_VERSION, Settings
+from desktop.ui.settings import MAX_RECENT, SETTINGS_VERSION, Settings, system_font_point_size
 
 
-def test_defaults_on_an_empty_file(tmp_path: Path) -> None:
+def test_defaults_on_an_empty_file(qapp: object, tmp_path: Path) -> None:
     settings = Settings.from_file(tmp_path / "s.ini")
     assert settings.reviewer == ""
     assert settings.frameworks == ("pipl", "gdpr")
-    assert settings.font_point_size == DEFAULT_FONT_POINT_SIZE
+    assert settings.font_point_size == system_font_point_size()
     assert settings.recent_reviews == []
 
 
