@@ -123,6 +123,8 @@ _TITLE_MARKER = re.compile(
 )
 _TITLE_MAX = 30
 _NOT_TITLE = re.compile(r"[。；;，,、：:！!.@\t]")
+# "我们如何收集、使用您的个人信息": the standard Chinese section title, whose enumeration comma is no list.
+_HOW_TITLE = re.compile(r"(?:我们|您|你)?如何[^。；;，,：:！!.@\t]*$")
 
 
 def _title_line(position: int, index: PolicyIndex) -> bool:
@@ -143,7 +145,9 @@ def _title_line(position: int, index: PolicyIndex) -> bool:
         return False
     text = index.text[sentence.start : sentence.end]
     body = _TITLE_MARKER.sub("", text, count=1)
-    return 0 < len(body) <= _TITLE_MAX and _NOT_TITLE.search(body) is None
+    if not 0 < len(body) <= _TITLE_MAX:
+        return False
+    return _NOT_TITLE.search(body) is None or _HOW_TITLE.match(body) is not None
 
 
 def _shown(

@@ -209,6 +209,18 @@ def test_a_title_line_ranks_after_a_sentence_that_says_something(checklist: Chec
     assert ranked == ["我们会保存您的订单信息。", "三、数据的保存与保留"]
 
 
+def test_a_how_we_title_with_enumeration_commas_is_a_title(checklist: Checklist) -> None:
+    text = "四、我们如何保存、保留您的信息\n我们会保存您的订单信息。"
+    suggestion = run(checklist, text, "t.retention")
+    assert quote(text, suggestion) == "我们会保存您的订单信息。"
+
+
+def test_a_list_of_fields_is_no_title(checklist: Checklist) -> None:
+    text = "保存记录、保留日志、订单\n我们会保存信息。"
+    suggestion = run(checklist, text, "t.retention")
+    assert quote(text, suggestion) == "保存记录、保留日志、订单"
+
+
 def test_a_label_and_value_line_is_no_title(checklist: Checklist) -> None:
     text = "保存与保留：按类别\n我们会保存信息。"
     suggestion = run(checklist, text, "t.retention")
