@@ -10,6 +10,9 @@ How it works:
    level (``addressed`` / ``partial``) when one of that level's conditions holds in the condition's scope
    around it. The item's ``negation`` mode and red flags then adjust the verdict, and the supporting
    sentences, best first, become the evidence. Every step that fired is written to the explanation.
+4. Evidence ranks 'addressed' support before 'partial', then by score (group weights, matches, heading);
+   each wording is shown once, and title lines (contents entries, sub-titles) come after the sentences
+   that say something.
 """
 
 from __future__ import annotations
