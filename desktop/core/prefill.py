@@ -10,11 +10,15 @@ How it works:
    level (``addressed`` / ``partial``) when one of that level's conditions holds in the condition's scope
    around it. The item's ``negation`` mode and red flags then adjust the verdict, and the supporting
    sentences, best first, become the evidence. Every step that fired is written to the explanation.
+4. Evidence ranks 'addressed' support before 'partial', then by score (group weights, matches, heading);
+   each wording is shown once, and title lines (contents entries, sub-titles) come after the sentences
+   that say something.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -93,8 +97,9 @@ def _judge(plan: CompiledItem, item_index: int, index: PolicyIndex, language: st
         (_score(plan, masks[p], counts[p], p in addressed, p in weakened), p) for p in addressed | partial
     ]
     scored.sort(key=lambda pair: (-(pair[1] in addressed), -pair[0], pair[1]))
+    shown = _shown(scored, addressed, index)
     status: SuggestedStatus = "addressed" if addressed else "partial"
-    best = scored[0][1]
+    best = shown[0][1]
     heading_terms = index.headings[index.path_ids[best]].get(item_index)
     if heading_terms:
         section = index.sentences[best].section_path[-1]
@@ -104,9 +109,7 @@ def _judge(plan: CompiledItem, item_index: int, index: PolicyIndex, language: st
         explanation.append(
             "A red flag applies to every sentence supporting 'addressed': downgraded to partial."
         )
-    evidence = tuple(
-        _evidence(position, score, hits[position], index) for score, position in scored[:MAX_EVIDENCE]
-    )
+    evidence = tuple(_evidence(position, score, hits[position], index) for score, position in shown)
     flagged = _downgrading_flag(rules, item_index, index)
     if flagged is not None:
         # The wording that cost 'addressed' is what the reviewer must see first.
@@ -116,6 +119,69 @@ def _judge(plan: CompiledItem, item_index: int, index: PolicyIndex, language: st
         evidence = (_evidence(flagged, scored[0][0], flag_hits, index), *others[: MAX_EVIDENCE - 1])
     confidence = _confidence(status, len(addressed), len(scored), bool(heading_terms), downgraded)
     return Suggestion(item_id, status, confidence, evidence, tuple(explanation), red_flags)
+
+
+_TITLE_MARKER = re.compile(
+    r"^\s*(?:[•·▪●○◦■□◆◇▶➢✓√*+-]|[（(]?\s*(?:\d{1,3}(?:[.．]\d{1,3})*|[一二三四五六七八九十]+)\s*[)）]?\s*[、.．]?)?\s*"
+)
+_TITLE_MAX = 30
+_NOT_TITLE = re.compile(r"[。；;，,、：:！!.@\t]")
+# "我们如何收集、使用您的个人信息": the standard Chinese section title, whose enumeration comma is no list.
+_HOW_TITLE = re.compile(r"(?:我们|您|你)?如何[^。；;，,：:！!.@\t]*$")
+
+
+def _title_line(position: int, index: PolicyIndex) -> bool:
+    """Whether a sentence is a title line: a short paragraph of its own with no punctuation.
+
+    Heading-like lines the segmenter left in the body (a table of contents, a bulleted sub-title, a
+    heading in a run of numbered lines) name a topic without saying anything about it, so they rank after
+    every sentence that does. A "label: value" line (``更新日期：2022年5月``) or a list of fields is no title.
+    """
+    sentences = index.sentences
+    sentence = sentences[position]
+    if sentence.end - sentence.start > 2 * _TITLE_MAX:
+        return False
+    paragraph = sentence.paragraph
+    if (position > 0 and sentences[position - 1].paragraph == paragraph) or (
+        position + 1 < len(sentences) and sentences[position + 1].paragraph == paragraph
+    ):
+        return False
+    text = index.text[sentence.start : sentence.end]
+    body = _TITLE_MARKER.sub("", text, count=1)
+    if not 0 < len(body) <= _TITLE_MAX:
+        return False
+    return _NOT_TITLE.search(body) is None or _HOW_TITLE.match(body) is not None
+
+
+def _shown(
+    scored: list[tuple[float, int]], addressed: set[int], index: PolicyIndex
+) -> list[tuple[float, int]]:
+    """The evidence to show from the ranked candidates: at most :data:`MAX_EVIDENCE`, each wording once,
+    title lines after the other candidates of their level (addressed, then partial).
+
+    Policies repeat sentences word for word (a summary before the full text, the same clause under each
+    product): a repeat tells the reviewer nothing new and would push a different sentence out of view.
+    Walks the ranking only until enough are found, since a long policy has thousands of candidates.
+    """
+    seen: set[str] = set()
+    kept: list[tuple[float, int]] = []
+    titles: list[tuple[float, int]] = []
+    level = True
+    for candidate in scored:
+        if (candidate[1] in addressed) != level:
+            level = False
+            kept.extend(titles[: MAX_EVIDENCE - len(kept)])
+            titles = []
+        if len(kept) == MAX_EVIDENCE:
+            break
+        sentence = index.sentences[candidate[1]]
+        wording = "".join(index.text[sentence.start : sentence.end].split())
+        if wording in seen:
+            continue
+        seen.add(wording)
+        (titles if _title_line(candidate[1], index) else kept).append(candidate)
+    kept.extend(titles[: MAX_EVIDENCE - len(kept)])
+    return kept
 
 
 def _for(conditions: tuple[CompiledCondition, ...], language: str) -> tuple[CompiledCondition, ...]:

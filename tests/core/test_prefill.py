@@ -202,6 +202,40 @@ def test_evidence_is_ranked_addressed_before_partial(checklist: Checklist) -> No
     assert suggestion.evidence[0].score > suggestion.evidence[1].score
 
 
+def test_a_title_line_ranks_after_a_sentence_that_says_something(checklist: Checklist) -> None:
+    text = "三、数据的保存与保留\n我们会保存您的订单信息。"
+    suggestion = run(checklist, text, "t.retention")
+    ranked = [quote(text, suggestion, rank) for rank in range(2)]
+    assert ranked == ["我们会保存您的订单信息。", "三、数据的保存与保留"]
+
+
+def test_a_how_we_title_with_enumeration_commas_is_a_title(checklist: Checklist) -> None:
+    text = "四、我们如何保存、保留您的信息\n我们会保存您的订单信息。"
+    suggestion = run(checklist, text, "t.retention")
+    assert quote(text, suggestion) == "我们会保存您的订单信息。"
+
+
+def test_a_list_of_fields_is_no_title(checklist: Checklist) -> None:
+    text = "保存记录、保留日志、订单\n我们会保存信息。"
+    suggestion = run(checklist, text, "t.retention")
+    assert quote(text, suggestion) == "保存记录、保留日志、订单"
+
+
+def test_a_label_and_value_line_is_no_title(checklist: Checklist) -> None:
+    text = "保存与保留：按类别\n我们会保存信息。"
+    suggestion = run(checklist, text, "t.retention")
+    assert quote(text, suggestion) == "保存与保留：按类别"
+
+
+def test_repeated_wording_is_shown_once(checklist: Checklist) -> None:
+    text = "We retain logs.\nWe  retain logs.\nWe keep notes."
+    suggestion = run(checklist, text, "t.retention")
+    assert [quote(text, suggestion, rank) for rank in range(len(suggestion.evidence))] == [
+        "We retain logs.",
+        "We keep notes.",
+    ]
+
+
 def test_evidence_lists_matched_terms_and_section(checklist: Checklist) -> None:
     text = "# Storage\nWe retain logs for 6 months."
     evidence = run(checklist, text, "t.retention").evidence[0]
