@@ -27,7 +27,7 @@ from desktop.core.compiled_rules import CompiledChecklist, CompiledCondition, Co
 from desktop.core.document import Policy
 from desktop.core.negation import negates, qualified
 from desktop.core.review import Framework
-from desktop.core.rules import ItemRules
+from desktop.core.rules import ItemRules, NegationMode
 from desktop.core.segments import Segmentation
 from desktop.core.suggestion import EvidenceCandidate, SuggestedStatus, Suggestion
 from desktop.core.term_index import ItemHits, PolicyIndex, SentenceHits, build_index, collector_paused
@@ -81,7 +81,9 @@ def _judge(plan: CompiledItem, item_index: int, index: PolicyIndex, language: st
     partial_met, _ = scopes.apply(_for(plan.partial, language), "Partial", explanation)
     # Sentences meeting an 'addressed' condition short of its min_sentences still show the topic.
     partial = (partial_met | short) - addressed
-    negation_lines, negated = _apply_negation(rules, hits, index, addressed, partial)
+    negation_lines, negated = _apply_negation(
+        _negation_mode(rules, language), hits, index, addressed, partial
+    )
     explanation.extend(negation_lines)
     flag_lines, red_flags, downgraded = _red_flags(rules, item_index, index, addressed | partial, addressed)
     if downgraded:
@@ -292,8 +294,14 @@ class _Scopes:
         return self._paragraphs
 
 
+def _negation_mode(rules: ItemRules, language: str) -> NegationMode:
+    """The item's negation mode, or ``ignore`` for a policy outside the language it is limited to."""
+    limited = rules.negation_language
+    return rules.negation if limited is None or language in ("mixed", limited) else "ignore"
+
+
 def _apply_negation(
-    rules: ItemRules,
+    mode: NegationMode,
     hits: ItemHits,
     index: PolicyIndex,
     addressed: set[int],
@@ -306,7 +314,7 @@ def _apply_negation(
     """
     lines: dict[str, str] = {}
     negated: set[int] = set()
-    if rules.negation == "ignore":
+    if mode == "ignore":
         return [], negated
     for position in sorted(addressed | partial):
         cues = index.negations.get(position)
@@ -315,14 +323,14 @@ def _apply_negation(
             continue
         negated.add(position)
         cue, term = found
-        if rules.negation == "addresses" and position in partial and not _qualified(position, index):
+        if mode == "addresses" and position in partial and not _qualified(position, index):
             partial.discard(position)
             addressed.add(position)
             lines.setdefault(
                 "addresses",
                 f"Negation '{cue}' before '{term}': a clear negative statement addresses this item.",
             )
-        elif rules.negation == "weakens" and position in addressed:
+        elif mode == "weakens" and position in addressed:
             addressed.discard(position)
             partial.add(position)
             lines.setdefault(

@@ -82,6 +82,9 @@ class ItemRules(BaseModel):
     partial: tuple[Condition, ...] = ()
     headings: TermGroup | None = None
     negation: NegationMode = "ignore"
+    # Chinese policies often say "no" about one kind of data ("我们不会向第三方共享您的面容信息"), which is no
+    # answer for the whole policy; an item can limit its negation mode to one language's policies.
+    negation_language: ConditionLanguage | None = None
     red_flags: tuple[RedFlag, ...] = ()
 
 

@@ -95,3 +95,28 @@ def test_chinese_negation_under_a_condition_is_no_clear_no(checklist: Checklist)
 
 def test_chinese_negation_after_switching_off_is_no_clear_no(checklist: Checklist) -> None:
     assert status(checklist, "您关闭后，我们不会使用Cookie。", "zh") == "partial"
+
+
+# The same item, with its negation mode limited to English policies.
+NEGATION_LIMITED = CHECKLIST.replace(
+    "negation: addresses", "negation: addresses\n      negation_language: en"
+)
+
+
+@pytest.fixture(scope="module")
+def limited(tmp_path_factory: pytest.TempPathFactory) -> Checklist:
+    path: Path = tmp_path_factory.mktemp("checklist") / "limited.yaml"
+    path.write_text(NEGATION_LIMITED, encoding="utf-8")
+    return load_checklist(path)
+
+
+def test_negation_limited_to_english_still_addresses_english(limited: Checklist) -> None:
+    assert status(limited, "We do not use cookies.", "en") == "addressed"
+
+
+def test_negation_limited_to_english_is_ignored_for_chinese(limited: Checklist) -> None:
+    assert status(limited, "我们不会使用Cookie。", "zh") == "partial"
+
+
+def test_negation_limited_to_english_applies_to_mixed_policies(limited: Checklist) -> None:
+    assert status(limited, "我们不会使用Cookie。", "mixed") == "addressed"
