@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 
 import ahocorasick
 
+from desktop.core.regex_literals import required_chars
+
 Match = tuple[int, int, int]
 """``(start, end, term)``: ``text[start:end]`` is the surface form, ``term`` indexes the matcher's list."""
 
@@ -86,9 +88,13 @@ class PatternMatcher:
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = tuple(patterns)
         self._compiled = tuple(re.compile(pattern, re.IGNORECASE) for pattern in self.patterns)
+        self._required = tuple(required_chars(pattern) for pattern in self.patterns)
 
     def find(self, text: str) -> list[Match]:
+        """Matches of every pattern; one that needs a character the text lacks is not run at all."""
         found: list[Match] = []
-        for index, compiled in enumerate(self._compiled):
+        for index, (compiled, required) in enumerate(zip(self._compiled, self._required, strict=True)):
+            if required is not None and not any(char in text for char in required):
+                continue
             found.extend((m.start(), m.end(), index) for m in compiled.finditer(text) if m.end() > m.start())
         return found

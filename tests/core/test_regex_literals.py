@@ -1,0 +1,60 @@
+"""A pattern is skipped only when the text lacks every character its matches cannot do without."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from desktop.core.matching import PatternMatcher
+from desktop.core.regex_literals import required_chars
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"[\w.+-]+@[\w-]+", {"@"}),
+        (r"(?<!\d)(?:十四|14)\s*周?岁", {"岁"}),
+        (r"(?:履行|订立)[^。\n]{0,30}合同", {"合"}),
+        (r"(?:存储|保存)在境外", {"在"}),
+        (r"[】”」]\s*[-—>]+\s*[【“「]", {"】", "”", "」"}),
+    ],
+)
+def test_a_character_every_match_needs_is_found(pattern: str, expected: set[str]) -> None:
+    assert required_chars(pattern) == frozenset(expected)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"within\s+\d+\s*days?",  # letters match their case variants under IGNORECASE
+        r"\d{1,3}\s*(?:days|个月)",  # one alternative needs only letters
+        r"(?:十四)?\d+",  # an optional part needs nothing
+        r"(?=岁)\d",  # a lookahead consumes nothing
+        r"[^岁]+",  # a negated class
+        r"[0-9a-f]{4}",  # letters in the class
+    ],
+)
+def test_unsure_patterns_are_always_scanned(pattern: str) -> None:
+    assert required_chars(pattern) is None
+
+
+def test_a_malformed_pattern_is_left_to_the_compiler() -> None:
+    assert required_chars("(unclosed") is None
+
+
+def test_skipping_never_changes_the_matches() -> None:
+    patterns = [r"(?<!\d)(?:十四|14)\s*周?岁", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", r"within\s+\d+\s*days"]
+    texts = [
+        "Write to privacy@example.org within 30 days.",
+        "未满14周岁的儿童请联系 dpo@example.cn。",
+        "No match here at all.",
+    ]
+    matcher = PatternMatcher(patterns)
+    for text in texts:
+        expected = [
+            (m.start(), m.end(), index)
+            for index, pattern in enumerate(patterns)
+            for m in re.finditer(pattern, text, re.IGNORECASE)
+        ]
+        assert matcher.find(text) == expected
