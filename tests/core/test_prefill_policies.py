@@ -127,3 +127,20 @@ def test_chinese_absent_topic_is_not_found(chinese: dict[str, Suggestion]) -> No
 
 def test_chinese_explanation_names_matched_terms(chinese: dict[str, Suggestion]) -> None:
     assert any("'注销账号'" in line for line in chinese["rights.account_deletion"].explanation)
+
+
+PURPOSES_ZH = """\
+我们如何收集和使用您的个人信息
+
+当您使用搜索功能时，我们会收集您的搜索词，用于为您提供搜索结果。
+当您登录账号时，我们会使用您的手机号码，以便为您提供登录服务。
+当您下单时，我们会收集您的收货地址、联系电话和订单信息。
+我们收集这些信息是为了帮助您完成订单支付、配送和售后服务。
+"""
+
+
+def test_chinese_stated_purpose_leads_the_purpose_evidence() -> None:
+    policy = policy_from_text(PURPOSES_ZH)
+    suggestion = prefill(policy, default_checklist())["processing.purposes"]
+    top = suggestion.evidence[0]
+    assert policy.text[top.start : top.end].startswith("我们收集这些信息是为了")
