@@ -144,3 +144,17 @@ def test_chinese_stated_purpose_leads_the_purpose_evidence() -> None:
     suggestion = prefill(policy, default_checklist())["processing.purposes"]
     top = suggestion.evidence[0]
     assert policy.text[top.start : top.end].startswith("我们收集这些信息是为了")
+
+
+NOT_CONDITIONAL_ZH = """\
+当您使用定位功能时，我们会申请位置权限，如您拒绝提供，将无法使用附近推荐，但不影响您使用其他功能。
+当您使用扫码功能时，我们会申请相机权限，如您拒绝提供，将无法扫码，但不影响您使用其他功能。
+我们不会以捆绑的方式一揽子收集您的个人信息，也不会因您拒绝同意而拒绝提供服务。
+"""
+
+
+def test_chinese_no_bundling_commitment_leads_the_not_conditional_evidence() -> None:
+    policy = policy_from_text(NOT_CONDITIONAL_ZH)
+    suggestion = prefill(policy, default_checklist())["consent.not_conditional"]
+    top = suggestion.evidence[0]
+    assert policy.text[top.start : top.end].startswith("我们不会以捆绑的方式")
