@@ -158,3 +158,8 @@ def test_chinese_no_bundling_commitment_leads_the_not_conditional_evidence() -> 
     suggestion = prefill(policy, default_checklist())["consent.not_conditional"]
     top = suggestion.evidence[0]
     assert policy.text[top.start : top.end].startswith("我们不会以捆绑的方式")
+
+
+def test_chinese_policy_saying_what_it_explains_is_published_addressed() -> None:
+    policy = policy_from_text("我们将通过本政策向您说明我们如何处理您的个人信息。\n我们重视您的隐私。\n")
+    assert prefill(policy, default_checklist())["transparency.published_accessible"].status == "addressed"
