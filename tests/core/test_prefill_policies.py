@@ -163,3 +163,17 @@ def test_chinese_no_bundling_commitment_leads_the_not_conditional_evidence() -> 
 def test_chinese_policy_saying_what_it_explains_is_published_addressed() -> None:
     policy = policy_from_text("我们将通过本政策向您说明我们如何处理您的个人信息。\n我们重视您的隐私。\n")
     assert prefill(policy, default_checklist())["transparency.published_accessible"].status == "addressed"
+
+
+CATEGORIES_ZH = """\
+当您使用第三方账号登录时，我们会获取您授权的昵称、头像、性别、地区。
+设备信息：设备型号、操作系统、IP地址、MAC地址。
+当您下单时，我们会收集如下个人信息，包括您的姓名、手机号码、收货地址、订单编号。
+"""
+
+
+def test_chinese_collection_stated_with_its_list_leads_the_categories_evidence() -> None:
+    policy = policy_from_text(CATEGORIES_ZH)
+    suggestion = prefill(policy, default_checklist())["processing.categories"]
+    top = suggestion.evidence[0]
+    assert policy.text[top.start : top.end].startswith("当您下单时")
