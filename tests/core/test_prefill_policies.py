@@ -177,3 +177,17 @@ def test_chinese_collection_stated_with_its_list_leads_the_categories_evidence()
     suggestion = prefill(policy, default_checklist())["processing.categories"]
     top = suggestion.evidence[0]
     assert policy.text[top.start : top.end].startswith("当您下单时")
+
+
+SDK_POINTER_ZH = """\
+我们在分享功能中接入了第三方提供的SDK，该SDK可能收集您的设备信息。
+我们在推送功能中接入了第三方推送SDK，该SDK可能收集您的设备标识。
+您可以点击链接查看我们接入的SDK。
+"""
+
+
+def test_chinese_pointer_to_the_sdk_list_leads_the_sdk_evidence() -> None:
+    policy = policy_from_text(SDK_POINTER_ZH)
+    suggestion = prefill(policy, default_checklist())["sharing.sdk_inventory"]
+    top = suggestion.evidence[0]
+    assert policy.text[top.start : top.end].startswith("您可以点击链接")
