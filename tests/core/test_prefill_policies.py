@@ -127,3 +127,67 @@ def test_chinese_absent_topic_is_not_found(chinese: dict[str, Suggestion]) -> No
 
 def test_chinese_explanation_names_matched_terms(chinese: dict[str, Suggestion]) -> None:
     assert any("'注销账号'" in line for line in chinese["rights.account_deletion"].explanation)
+
+
+PURPOSES_ZH = """\
+我们如何收集和使用您的个人信息
+
+当您使用搜索功能时，我们会收集您的搜索词，用于为您提供搜索结果。
+当您登录账号时，我们会使用您的手机号码，以便为您提供登录服务。
+当您下单时，我们会收集您的收货地址、联系电话和订单信息。
+我们收集这些信息是为了帮助您完成订单支付、配送和售后服务。
+"""
+
+
+def test_chinese_stated_purpose_leads_the_purpose_evidence() -> None:
+    policy = policy_from_text(PURPOSES_ZH)
+    suggestion = prefill(policy, default_checklist())["processing.purposes"]
+    top = suggestion.evidence[0]
+    assert policy.text[top.start : top.end].startswith("我们收集这些信息是为了")
+
+
+NOT_CONDITIONAL_ZH = """\
+当您使用定位功能时，我们会申请位置权限，如您拒绝提供，将无法使用附近推荐，但不影响您使用其他功能。
+当您使用扫码功能时，我们会申请相机权限，如您拒绝提供，将无法扫码，但不影响您使用其他功能。
+我们不会以捆绑的方式一揽子收集您的个人信息，也不会因您拒绝同意而拒绝提供服务。
+"""
+
+
+def test_chinese_no_bundling_commitment_leads_the_not_conditional_evidence() -> None:
+    policy = policy_from_text(NOT_CONDITIONAL_ZH)
+    suggestion = prefill(policy, default_checklist())["consent.not_conditional"]
+    top = suggestion.evidence[0]
+    assert policy.text[top.start : top.end].startswith("我们不会以捆绑的方式")
+
+
+def test_chinese_policy_saying_what_it_explains_is_published_addressed() -> None:
+    policy = policy_from_text("我们将通过本政策向您说明我们如何处理您的个人信息。\n我们重视您的隐私。\n")
+    assert prefill(policy, default_checklist())["transparency.published_accessible"].status == "addressed"
+
+
+CATEGORIES_ZH = """\
+当您使用第三方账号登录时，我们会获取您授权的昵称、头像、性别、地区。
+设备信息：设备型号、操作系统、IP地址、MAC地址。
+当您下单时，我们会收集如下个人信息，包括您的姓名、手机号码、收货地址、订单编号。
+"""
+
+
+def test_chinese_collection_stated_with_its_list_leads_the_categories_evidence() -> None:
+    policy = policy_from_text(CATEGORIES_ZH)
+    suggestion = prefill(policy, default_checklist())["processing.categories"]
+    top = suggestion.evidence[0]
+    assert policy.text[top.start : top.end].startswith("当您下单时")
+
+
+SDK_POINTER_ZH = """\
+我们在分享功能中接入了第三方提供的SDK，该SDK可能收集您的设备信息。
+我们在推送功能中接入了第三方推送SDK，该SDK可能收集您的设备标识。
+您可以点击链接查看我们接入的SDK。
+"""
+
+
+def test_chinese_pointer_to_the_sdk_list_leads_the_sdk_evidence() -> None:
+    policy = policy_from_text(SDK_POINTER_ZH)
+    suggestion = prefill(policy, default_checklist())["sharing.sdk_inventory"]
+    top = suggestion.evidence[0]
+    assert policy.text[top.start : top.end].startswith("您可以点击链接")
