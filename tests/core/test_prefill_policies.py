@@ -191,3 +191,30 @@ def test_chinese_pointer_to_the_sdk_list_leads_the_sdk_evidence() -> None:
     suggestion = prefill(policy, default_checklist())["sharing.sdk_inventory"]
     top = suggestion.evidence[0]
     assert policy.text[top.start : top.end].startswith("您可以点击链接")
+
+
+VERIFY_IDENTITY_ZH = """\
+我们会收集您的身份证件号码，并采取加密措施保护该信息。
+您知悉，我们收集手机号码是为了满足法律法规的网络实名制要求。
+"""
+
+
+def test_chinese_real_name_verification_is_sensitive_necessity_evidence() -> None:
+    policy = policy_from_text(VERIFY_IDENTITY_ZH)
+    suggestion = prefill(policy, default_checklist())["sensitive.necessity_impact"]
+    quotes = [policy.text[e.start : e.end] for e in suggestion.evidence]
+    assert any("实名制" in quote for quote in quotes)
+
+
+USE_YOUR_DATA_ZH = """\
+当您注册账号时，我们会收集您的手机号码，用于登录和账号安全。
+当您浏览商品时，我们会收集您的浏览记录，用于推荐和统计。
+我们将使用您的订单信息来进行支付结算和商品配送。
+"""
+
+
+def test_chinese_use_of_named_data_for_functions_leads_the_purpose_evidence() -> None:
+    policy = policy_from_text(USE_YOUR_DATA_ZH)
+    suggestion = prefill(policy, default_checklist())["processing.purposes"]
+    top = suggestion.evidence[0]
+    assert policy.text[top.start : top.end].startswith("我们将使用您的订单信息")
