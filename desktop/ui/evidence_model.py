@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from desktop.core.review import EvidenceSpan
@@ -27,28 +29,14 @@ def _section_path(path: tuple[str, ...]) -> str:
     return " › ".join(path)
 
 
-class EvidenceModel(QAbstractTableModel):
-    """The current item's evidence spans; the note column is editable (an edit becomes an undo command)."""
+class _FlatTable(QAbstractTableModel):
+    """A table of one row per entry of ``_rows`` under the column titles ``HEADERS``."""
 
-    COL_QUOTE, COL_SECTION, COL_ORIGIN, COL_NOTE = range(4)
-    HEADERS = ("Quote", "Section", "Origin", "Note")
-    note_edited = Signal(int, str)  # evidence id, new note
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._spans: list[EvidenceSpan] = []
-        self.editable = True
-
-    def set_spans(self, spans: list[EvidenceSpan]) -> None:
-        self.beginResetModel()
-        self._spans = list(spans)
-        self.endResetModel()
-
-    def span_at(self, row: int) -> EvidenceSpan:
-        return self._spans[row]
+    HEADERS: tuple[str, ...] = ()
+    _rows: Sequence[object]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._spans)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -57,6 +45,27 @@ class EvidenceModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         return None
+
+
+class EvidenceModel(_FlatTable):
+    """The current item's evidence spans; the note column is editable (an edit becomes an undo command)."""
+
+    COL_QUOTE, COL_SECTION, COL_ORIGIN, COL_NOTE = range(4)
+    HEADERS = ("Quote", "Section", "Origin", "Note")
+    note_edited = Signal(int, str)  # evidence id, new note
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[EvidenceSpan] = []
+        self.editable = True
+
+    def set_spans(self, spans: list[EvidenceSpan]) -> None:
+        self.beginResetModel()
+        self._rows = list(spans)
+        self.endResetModel()
+
+    def span_at(self, row: int) -> EvidenceSpan:
+        return self._rows[row]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -67,7 +76,7 @@ class EvidenceModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if not index.isValid():
             return None
-        span = self._spans[index.row()]
+        span = self._rows[index.row()]
         column = index.column()
         if role == SPAN_ROLE:
             return (span.start, span.end)
@@ -91,13 +100,13 @@ class EvidenceModel(QAbstractTableModel):
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != self.COL_NOTE or not isinstance(value, str):
             return False
-        span = self._spans[index.row()]
+        span = self._rows[index.row()]
         if value != span.note:
             self.note_edited.emit(span.id, value)  # the session updates the spans through set_spans
         return True
 
 
-class CandidateModel(QAbstractTableModel):
+class CandidateModel(_FlatTable):
     """The prefill's evidence candidates for the current item, best first, with what matched."""
 
     COL_QUOTE, COL_SECTION, COL_SCORE, COL_TERMS = range(4)
@@ -117,17 +126,6 @@ class CandidateModel(QAbstractTableModel):
 
     def is_kept(self, row: int) -> bool:
         return self._rows[row][2]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if not index.isValid():
