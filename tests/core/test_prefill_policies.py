@@ -218,3 +218,17 @@ def test_chinese_use_of_named_data_for_functions_leads_the_purpose_evidence() ->
     suggestion = prefill(policy, default_checklist())["processing.purposes"]
     top = suggestion.evidence[0]
     assert policy.text[top.start : top.end].startswith("我们将使用您的订单信息")
+
+
+TYPEFACE_ZH = """\
+本政策概要将向您简要介绍我们如何处理您的个人信息。
+请您阅读本政策概要后的正文以了解详细规则。
+对与您的权益密切相关的条款，我们已用加粗形式提示，请您特别关注。
+"""
+
+
+def test_chinese_pointed_out_bold_type_leads_the_highlighting_evidence() -> None:
+    policy = policy_from_text(TYPEFACE_ZH)
+    suggestion = prefill(policy, default_checklist())["transparency.plain_prominent"]
+    top = suggestion.evidence[0]
+    assert "加粗" in policy.text[top.start : top.end]
