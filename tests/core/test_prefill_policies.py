@@ -232,3 +232,17 @@ def test_chinese_pointed_out_bold_type_leads_the_highlighting_evidence() -> None
     suggestion = prefill(policy, default_checklist())["transparency.plain_prominent"]
     top = suggestion.evidence[0]
     assert "加粗" in policy.text[top.start : top.end]
+
+
+COOKIE_PURPOSE_ZH = """\
+我们可能会在您的设备上设置 Cookie。
+您可以通过浏览器设置清除或拒绝 Cookie。
+我们使用 Cookie 主要为了记住您的登录状态。
+"""
+
+
+def test_chinese_cookie_purpose_leads_the_cookie_evidence() -> None:
+    policy = policy_from_text(COOKIE_PURPOSE_ZH)
+    suggestion = prefill(policy, default_checklist())["tracking.cookies"]
+    top = suggestion.evidence[0]
+    assert policy.text[top.start : top.end].startswith("我们使用 Cookie 主要为了")
