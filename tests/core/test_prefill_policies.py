@@ -246,3 +246,18 @@ def test_chinese_cookie_purpose_leads_the_cookie_evidence() -> None:
     suggestion = prefill(policy, default_checklist())["tracking.cookies"]
     top = suggestion.evidence[0]
     assert policy.text[top.start : top.end].startswith("我们使用 Cookie 主要为了")
+
+
+DATA_PUT_TO_USE_ZH = """\
+当您注册账号时，我们会收集您的手机号码，用于登录。
+当您下单时，我们会收集您的收货地址，用于配送。
+为了改善服务，我们会收集您的浏览记录。
+我们会将您的信息用于身份验证、安全防范和反诈骗监测。
+"""
+
+
+def test_chinese_data_put_to_a_use_without_a_verb_of_use_is_purpose_evidence() -> None:
+    policy = policy_from_text(DATA_PUT_TO_USE_ZH)
+    suggestion = prefill(policy, default_checklist())["processing.purposes"]
+    top = suggestion.evidence[0]
+    assert policy.text[top.start : top.end].startswith("我们会将您的信息用于")
