@@ -261,3 +261,17 @@ def test_chinese_data_put_to_a_use_without_a_verb_of_use_is_purpose_evidence() -
     suggestion = prefill(policy, default_checklist())["processing.purposes"]
     top = suggestion.evidence[0]
     assert policy.text[top.start : top.end].startswith("我们会将您的信息用于")
+
+
+REPLY_COMMITMENT_ZH = """\
+您可以通过客服电话与我们联系。
+我们将尽快审核所涉问题，并在验证您的用户身份后尽快回复。
+"""
+
+
+def test_chinese_promise_to_review_and_reply_is_request_procedure_evidence() -> None:
+    policy = policy_from_text(REPLY_COMMITMENT_ZH)
+    suggestion = prefill(policy, default_checklist())["rights.request_procedure"]
+    assert suggestion.status == "partial"
+    top = suggestion.evidence[0]
+    assert policy.text[top.start : top.end].startswith("我们将尽快审核所涉问题")
