@@ -275,3 +275,10 @@ def test_chinese_promise_to_review_and_reply_is_request_procedure_evidence() -> 
     assert suggestion.status == "partial"
     top = suggestion.evidence[0]
     assert policy.text[top.start : top.end].startswith("我们将尽快审核所涉问题")
+
+
+def test_chinese_promise_to_review_and_reply_is_complaint_handling_evidence() -> None:
+    policy = policy_from_text("如您发现我们违反法律法规的规定，您可以要求我们删除。\n" + REPLY_COMMITMENT_ZH)
+    suggestion = prefill(policy, default_checklist())["rights.complaint_channel"]
+    quotes = [policy.text[e.start : e.end] for e in suggestion.evidence]
+    assert any(quote.startswith("我们将尽快审核所涉问题") for quote in quotes)
