@@ -282,3 +282,16 @@ def test_chinese_promise_to_review_and_reply_is_complaint_handling_evidence() ->
     suggestion = prefill(policy, default_checklist())["rights.complaint_channel"]
     quotes = [policy.text[e.start : e.end] for e in suggestion.evidence]
     assert any(quote.startswith("我们将尽快审核所涉问题") for quote in quotes)
+
+
+NAMED_RECIPIENT_ZH = """\
+我们可能会与合作伙伴共享您的个人信息。
+为完成配送，我们会向提供物流服务的星河速递有限公司披露订单相关的配送信息。
+"""
+
+
+def test_chinese_recipient_named_by_its_company_leads_the_recipient_evidence() -> None:
+    policy = policy_from_text(NAMED_RECIPIENT_ZH)
+    suggestion = prefill(policy, default_checklist())["sharing.third_party_recipients"]
+    top = suggestion.evidence[0]
+    assert "有限公司披露" in policy.text[top.start : top.end]
