@@ -295,3 +295,15 @@ def test_chinese_recipient_named_by_its_company_leads_the_recipient_evidence() -
     suggestion = prefill(policy, default_checklist())["sharing.third_party_recipients"]
     top = suggestion.evidence[0]
     assert "有限公司披露" in policy.text[top.start : top.end]
+
+
+def test_chinese_record_as_a_noun_is_no_collection() -> None:
+    policy = policy_from_text("您可以在设置中删除您的搜索记录、浏览记录和收藏。\n")
+    suggestion = prefill(policy, default_checklist())["processing.categories"]
+    assert suggestion.status == "not_found"
+
+
+def test_chinese_record_as_a_verb_is_collection() -> None:
+    policy = policy_from_text("我们会记录您的搜索记录和浏览记录。\n")
+    suggestion = prefill(policy, default_checklist())["processing.categories"]
+    assert suggestion.status != "not_found"
