@@ -307,3 +307,20 @@ def test_chinese_record_as_a_verb_is_collection() -> None:
     policy = policy_from_text("我们会记录您的搜索记录和浏览记录。\n")
     suggestion = prefill(policy, default_checklist())["processing.categories"]
     assert suggestion.status != "not_found"
+
+
+GUARDIAN_SECTION_ZH = """\
+隐私政策
+
+一、我们收集的信息
+我们会收集您的手机号码。
+
+二、年龄限制和家长/监护人控制
+未经监护人同意，我们不会有意收集任何儿童的个人信息。
+"""
+
+
+def test_chinese_section_titled_by_age_or_guardian_is_a_section_on_minors() -> None:
+    policy = policy_from_text(GUARDIAN_SECTION_ZH)
+    suggestion = prefill(policy, default_checklist())["children.dedicated_rules"]
+    assert suggestion.status == "partial"
