@@ -324,3 +324,9 @@ def test_chinese_section_titled_by_age_or_guardian_is_a_section_on_minors() -> N
     policy = policy_from_text(GUARDIAN_SECTION_ZH)
     suggestion = prefill(policy, default_checklist())["children.dedicated_rules"]
     assert suggestion.status == "partial"
+
+
+def test_chinese_device_feature_turned_on_is_permission_evidence() -> None:
+    policy = policy_from_text("如您选择开启导入通讯录功能，我们会对联系人的电话号码进行加密。\n")
+    suggestion = prefill(policy, default_checklist())["tracking.device_permissions"]
+    assert suggestion.status == "partial"
