@@ -330,3 +330,16 @@ def test_chinese_device_feature_turned_on_is_permission_evidence() -> None:
     policy = policy_from_text("如您选择开启导入通讯录功能，我们会对联系人的电话号码进行加密。\n")
     suggestion = prefill(policy, default_checklist())["tracking.device_permissions"]
     assert suggestion.status == "partial"
+
+
+SCOPE_LIST_ZH = """\
+本服务适用范围：
+星河文档个人版客户端（包括运行在Windows和Android中的客户端）；
+"""
+
+
+def test_chinese_products_listed_under_the_scope_line_are_scope_evidence() -> None:
+    policy = policy_from_text(SCOPE_LIST_ZH)
+    suggestion = prefill(policy, default_checklist())["transparency.scope"]
+    quotes = [policy.text[e.start : e.end] for e in suggestion.evidence]
+    assert any(quote.startswith("星河文档个人版客户端") for quote in quotes)
