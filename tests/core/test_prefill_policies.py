@@ -343,3 +343,16 @@ def test_chinese_products_listed_under_the_scope_line_are_scope_evidence() -> No
     suggestion = prefill(policy, default_checklist())["transparency.scope"]
     quotes = [policy.text[e.start : e.end] for e in suggestion.evidence]
     assert any(quote.startswith("星河文档个人版客户端") for quote in quotes)
+
+
+DEFAULT_OFF_ZH = """\
+未经您的同意，我们不会超出本政策的范围使用您的信息。
+相机、相册和麦克风权限均不会默认开启，只有经过您的单独同意后才会在实现特定功能时使用。
+"""
+
+
+def test_chinese_nothing_switched_on_by_default_is_consent_step_evidence() -> None:
+    policy = policy_from_text(DEFAULT_OFF_ZH)
+    suggestion = prefill(policy, default_checklist())["consent.informed_voluntary"]
+    top = suggestion.evidence[0]
+    assert "不会默认开启" in policy.text[top.start : top.end]
