@@ -356,3 +356,9 @@ def test_chinese_nothing_switched_on_by_default_is_consent_step_evidence() -> No
     suggestion = prefill(policy, default_checklist())["consent.informed_voluntary"]
     top = suggestion.evidence[0]
     assert "不会默认开启" in policy.text[top.start : top.end]
+
+
+def test_chinese_unsubscribing_is_a_marketing_opt_out() -> None:
+    policy = policy_from_text("如果您不希望继续收到我们的邮件，可以随时从我们的邮寄名单中退订。\n")
+    suggestion = prefill(policy, default_checklist())["rights.object_direct_marketing"]
+    assert suggestion.status == "partial"
