@@ -362,3 +362,18 @@ def test_chinese_unsubscribing_is_a_marketing_opt_out() -> None:
     policy = policy_from_text("如果您不希望继续收到我们的邮件，可以随时从我们的邮寄名单中退订。\n")
     suggestion = prefill(policy, default_checklist())["rights.object_direct_marketing"]
     assert suggestion.status == "partial"
+
+
+RESIDUAL_RISK_ZH = """\
+我们将采用加密、去标识化等安全措施保护您的个人信息。
+我们采用访问控制和权限管理，以保护您的个人信息。
+我们定期开展安全培训和审计，以保护您的个人信息。
+尽管我们采取了必要的措施，但仍然存在个人信息泄露的风险。
+"""
+
+
+def test_chinese_residual_risk_is_among_the_first_security_evidence() -> None:
+    policy = policy_from_text(RESIDUAL_RISK_ZH)
+    suggestion = prefill(policy, default_checklist())["security.measures"]
+    quotes = [policy.text[e.start : e.end] for e in suggestion.evidence[:3]]
+    assert any("仍然存在" in quote for quote in quotes)
