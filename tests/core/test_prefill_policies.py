@@ -377,3 +377,17 @@ def test_chinese_residual_risk_is_among_the_first_security_evidence() -> None:
     suggestion = prefill(policy, default_checklist())["security.measures"]
     quotes = [policy.text[e.start : e.end] for e in suggestion.evidence[:3]]
     assert any("仍然存在" in quote for quote in quotes)
+
+
+TRANSFER_STATED_ZH = """\
+我们的部分合作伙伴位于中国境外。
+部分服务由境外团队支持。
+您理解我们会在全球范围内的关联公司之间传输和处理您的信息。
+"""
+
+
+def test_chinese_transfer_abroad_stated_as_such_leads_the_transfer_evidence() -> None:
+    policy = policy_from_text(TRANSFER_STATED_ZH)
+    suggestion = prefill(policy, default_checklist())["xborder.transfer_disclosed"]
+    top = suggestion.evidence[0]
+    assert policy.text[top.start : top.end].startswith("您理解我们会在全球范围内")
