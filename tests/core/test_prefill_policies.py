@@ -391,3 +391,9 @@ def test_chinese_transfer_abroad_stated_as_such_leads_the_transfer_evidence() ->
     suggestion = prefill(policy, default_checklist())["xborder.transfer_disclosed"]
     top = suggestion.evidence[0]
     assert policy.text[top.start : top.end].startswith("您理解我们会在全球范围内")
+
+
+def test_chinese_list_of_fields_without_a_verb_is_categories_evidence() -> None:
+    policy = policy_from_text("注册数据：您的名字、昵称、手机号码、IP地址和电子邮件地址。\n")
+    suggestion = prefill(policy, default_checklist())["processing.categories"]
+    assert suggestion.status == "partial"
