@@ -397,3 +397,15 @@ def test_chinese_list_of_fields_without_a_verb_is_categories_evidence() -> None:
     policy = policy_from_text("注册数据：您的名字、昵称、手机号码、IP地址和电子邮件地址。\n")
     suggestion = prefill(policy, default_checklist())["processing.categories"]
     assert suggestion.status == "partial"
+
+
+def test_chinese_other_functions_unaffected_is_only_partial_no_refusal() -> None:
+    policy = policy_from_text("如您拒绝提供位置信息，将无法使用附近功能，但不影响您使用其他功能。\n")
+    suggestion = prefill(policy, default_checklist())["consent.not_conditional"]
+    assert suggestion.status == "partial"
+
+
+def test_chinese_basic_functions_unaffected_addresses_no_refusal() -> None:
+    policy = policy_from_text("如您拒绝提供位置信息，不影响您使用我们的基本功能和其他功能。\n")
+    suggestion = prefill(policy, default_checklist())["consent.not_conditional"]
+    assert suggestion.status == "addressed"
