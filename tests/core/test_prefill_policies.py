@@ -409,3 +409,9 @@ def test_chinese_basic_functions_unaffected_addresses_no_refusal() -> None:
     policy = policy_from_text("如您拒绝提供位置信息，不影响您使用我们的基本功能和其他功能。\n")
     suggestion = prefill(policy, default_checklist())["consent.not_conditional"]
     assert suggestion.status == "addressed"
+
+
+def test_chinese_stopping_processing_when_erasure_is_impossible_is_no_restriction_right() -> None:
+    text = "如技术上难以实现删除，我们将停止处理您的个人信息，而只进行存储。\n"
+    suggestion = prefill(policy_from_text(text), default_checklist())["rights.restrict_object"]
+    assert suggestion.status == "partial"
