@@ -128,3 +128,37 @@ will delete the personal information from our servers.
 
 def test_deleting_a_childs_data_collected_by_mistake_is_not_the_right_to_erasure() -> None:
     assert suggest(CHILD_DELETION, "rights.erasure").status == "not_found"
+
+
+STORED_IN_A_NAMED_COUNTRY = """\
+Privacy Policy
+
+Storage
+The data you give us is stored on servers located in Canada.
+"""
+
+STORED_IN_UNNAMED_COUNTRIES = """\
+Privacy Policy
+
+Storage
+The data you give us is stored on servers located in several countries where our hosts operate.
+"""
+
+STORED_IN_A_COUNTRY_OR_ANY_OTHER = """\
+Privacy Policy
+
+Storage
+The data you give us is stored in Canada or in any other country where our hosts have facilities.
+"""
+
+
+def test_storage_in_a_named_country_addresses_the_location() -> None:
+    assert suggest(STORED_IN_A_NAMED_COUNTRY, "retention.storage_location").status == "addressed"
+
+
+def test_storage_in_unnamed_countries_is_partial() -> None:
+    assert suggest(STORED_IN_UNNAMED_COUNTRIES, "retention.storage_location").status == "partial"
+
+
+def test_a_named_country_or_any_other_country_is_partial() -> None:
+    assert suggest(STORED_IN_A_COUNTRY_OR_ANY_OTHER, "retention.storage_location").status == "partial"
