@@ -162,3 +162,26 @@ def test_storage_in_unnamed_countries_is_partial() -> None:
 
 def test_a_named_country_or_any_other_country_is_partial() -> None:
     assert suggest(STORED_IN_A_COUNTRY_OR_ANY_OTHER, "retention.storage_location").status == "partial"
+
+
+COOKIES_IN_A_LIST = """\
+Privacy Policy
+
+Sharing
+We may share the data we hold, including but not limited to data read from cookies, with our affiliates.
+"""
+
+NO_COOKIES = """\
+Privacy Policy
+
+Cookies
+Our app does not place cookies on your device.
+"""
+
+
+def test_not_limited_to_is_no_negation() -> None:
+    assert suggest(COOKIES_IN_A_LIST, "tracking.cookies").status == "partial"
+
+
+def test_a_clear_no_still_addresses_the_cookie_item() -> None:
+    assert suggest(NO_COOKIES, "tracking.cookies").status == "addressed"
