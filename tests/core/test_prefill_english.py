@@ -185,3 +185,26 @@ def test_not_limited_to_is_no_negation() -> None:
 
 def test_a_clear_no_still_addresses_the_cookie_item() -> None:
     assert suggest(NO_COOKIES, "tracking.cookies").status == "addressed"
+
+
+SUCCESSOR_BOUND = """\
+Privacy Policy
+
+Business transfers
+If our company is merged with another, your data may pass to the successor, which must keep to this policy.
+"""
+
+SUCCESSOR_NOTICE = """\
+Privacy Policy
+
+Business transfers
+If our company is merged with another, we will notify you before your data passes to the new owner.
+"""
+
+
+def test_a_successor_bound_by_the_policy_without_notice_is_partial() -> None:
+    assert suggest(SUCCESSOR_BOUND, "sharing.corporate_transaction").status == "partial"
+
+
+def test_notice_before_the_data_passes_addresses_the_merger_item() -> None:
+    assert suggest(SUCCESSOR_NOTICE, "sharing.corporate_transaction").status == "addressed"
