@@ -208,3 +208,26 @@ def test_a_successor_bound_by_the_policy_without_notice_is_partial() -> None:
 
 def test_notice_before_the_data_passes_addresses_the_merger_item() -> None:
     assert suggest(SUCCESSOR_NOTICE, "sharing.corporate_transaction").status == "addressed"
+
+
+ADS_FROM_ACTIVITY = """\
+Privacy Policy
+
+Advertising
+Our partners may show you ads on other sites based on your activity in our app.
+"""
+
+ADS_ON_THE_SITE = """\
+Privacy Policy
+
+Advertising
+Our site shows ads for our own products on its home page.
+"""
+
+
+def test_ads_chosen_from_the_persons_activity_are_personalisation() -> None:
+    assert suggest(ADS_FROM_ACTIVITY, "adm.personalised_push_optout").status == "partial"
+
+
+def test_ads_not_chosen_from_the_person_are_no_personalisation() -> None:
+    assert suggest(ADS_ON_THE_SITE, "adm.personalised_push_optout").status == "not_found"
