@@ -231,3 +231,37 @@ def test_ads_chosen_from_the_persons_activity_are_personalisation() -> None:
 
 def test_ads_not_chosen_from_the_person_are_no_personalisation() -> None:
     assert suggest(ADS_ON_THE_SITE, "adm.personalised_push_optout").status == "not_found"
+
+
+PARTS_STOP_WORKING = """\
+Privacy Policy
+
+Cookies
+You can switch cookies off in your browser, but some pages of our site may not work properly without them.
+"""
+
+CORE_FEATURES_UNCHANGED = """\
+Privacy Policy
+
+About us
+Our new owner will keep the core features of the app as they are today.
+"""
+
+CORE_FEATURES_KEPT_ON_REFUSAL = """\
+Privacy Policy
+
+Your choices
+If you decline the optional analytics, the core features of the app stay available to you.
+"""
+
+
+def test_parts_not_working_after_a_refusal_is_partial() -> None:
+    assert suggest(PARTS_STOP_WORKING, "consent.not_conditional").status == "partial"
+
+
+def test_core_features_named_without_a_refusal_promise_nothing() -> None:
+    assert suggest(CORE_FEATURES_UNCHANGED, "consent.not_conditional").status == "not_found"
+
+
+def test_core_features_kept_when_the_person_declines_address_the_item() -> None:
+    assert suggest(CORE_FEATURES_KEPT_ON_REFUSAL, "consent.not_conditional").status == "addressed"
