@@ -265,3 +265,15 @@ def test_core_features_named_without_a_refusal_promise_nothing() -> None:
 
 def test_core_features_kept_when_the_person_declines_address_the_item() -> None:
     assert suggest(CORE_FEATURES_KEPT_ON_REFUSAL, "consent.not_conditional").status == "addressed"
+
+
+COMPLIANCE_REVIEWED = """\
+Privacy Policy
+
+Accountability
+We review our compliance with this policy every year.
+"""
+
+
+def test_a_review_of_compliance_is_a_passing_audit_mention() -> None:
+    assert suggest(COMPLIANCE_REVIEWED, "security.impact_assessment_audit").status == "partial"
