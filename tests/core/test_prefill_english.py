@@ -277,3 +277,15 @@ We review our compliance with this policy every year.
 
 def test_a_review_of_compliance_is_a_passing_audit_mention() -> None:
     assert suggest(COMPLIANCE_REVIEWED, "security.impact_assessment_audit").status == "partial"
+
+
+PRIVACY_OFFICE = """\
+Privacy Policy
+
+Contact
+You can contact our privacy office by post at the address below.
+"""
+
+
+def test_a_privacy_office_to_contact_is_a_partial_complaint_channel() -> None:
+    assert suggest(PRIVACY_OFFICE, "rights.complaint_channel").status == "partial"
