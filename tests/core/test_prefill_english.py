@@ -289,3 +289,15 @@ You can contact our privacy office by post at the address below.
 
 def test_a_privacy_office_to_contact_is_a_partial_complaint_channel() -> None:
     assert suggest(PRIVACY_OFFICE, "rights.complaint_channel").status == "partial"
+
+
+KEPT_AFTER_CLOSURE = """\
+Privacy Policy
+
+Keeping data
+After you close your account we may keep your messages for a short while for backups.
+"""
+
+
+def test_data_kept_after_the_account_is_closed_is_partial_end_of_retention() -> None:
+    assert suggest(KEPT_AFTER_CLOSURE, "retention.end_of_period").status == "partial"
