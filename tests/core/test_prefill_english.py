@@ -301,3 +301,15 @@ After you close your account we may keep your messages for a short while for bac
 
 def test_data_kept_after_the_account_is_closed_is_partial_end_of_retention() -> None:
     assert suggest(KEPT_AFTER_CLOSURE, "retention.end_of_period").status == "partial"
+
+
+COOKIE_EXPIRES = """\
+Privacy Policy
+
+Cookies
+Our session cookie expires when you close the browser.
+"""
+
+
+def test_a_cookie_that_expires_is_no_end_of_retention() -> None:
+    assert suggest(COOKIE_EXPIRES, "retention.end_of_period").status == "not_found"
