@@ -313,3 +313,15 @@ Our session cookie expires when you close the browser.
 
 def test_a_cookie_that_expires_is_no_end_of_retention() -> None:
     assert suggest(COOKIE_EXPIRES, "retention.end_of_period").status == "not_found"
+
+
+POSTS_KEPT_AFTER_DELETION = """\
+Privacy Policy
+
+Your account
+Your public posts are not deleted and stay visible after your account is deleted.
+"""
+
+
+def test_data_not_deleted_after_account_deletion_cannot_address_the_item() -> None:
+    assert suggest(POSTS_KEPT_AFTER_DELETION, "rights.account_deletion").status == "partial"
