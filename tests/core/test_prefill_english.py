@@ -325,3 +325,27 @@ Your public posts are not deleted and stay visible after your account is deleted
 
 def test_data_not_deleted_after_account_deletion_cannot_address_the_item() -> None:
     assert suggest(POSTS_KEPT_AFTER_DELETION, "rights.account_deletion").status == "partial"
+
+
+ONE_PERMISSION = """\
+Privacy Policy
+
+Location
+The app reads your location to show nearby shops. You can switch this off in the settings of your device.
+"""
+
+PERMISSIONS_LISTED = """\
+Privacy Policy
+
+Permissions
+The app asks for permission to use your camera, microphone and contacts when you first use a feature that \
+needs them. You can revoke each permission in the settings of your device.
+"""
+
+
+def test_one_device_setting_is_partial() -> None:
+    assert suggest(ONE_PERMISSION, "tracking.device_permissions").status == "partial"
+
+
+def test_listed_permissions_with_a_revoke_route_address_the_item() -> None:
+    assert suggest(PERMISSIONS_LISTED, "tracking.device_permissions").status == "addressed"
