@@ -349,3 +349,15 @@ def test_one_device_setting_is_partial() -> None:
 
 def test_listed_permissions_with_a_revoke_route_address_the_item() -> None:
     assert suggest(PERMISSIONS_LISTED, "tracking.device_permissions").status == "addressed"
+
+
+UNDER_AGE_EXCLUDED = """\
+Privacy Policy
+
+Age
+Our service is not intended for persons under the age of 16, and we do not knowingly collect their data.
+"""
+
+
+def test_keeping_out_people_under_an_age_addresses_the_age_threshold() -> None:
+    assert suggest(UNDER_AGE_EXCLUDED, "children.age_guardian_consent").status == "addressed"
