@@ -361,3 +361,16 @@ Our service is not intended for persons under the age of 16, and we do not knowi
 
 def test_keeping_out_people_under_an_age_addresses_the_age_threshold() -> None:
     assert suggest(UNDER_AGE_EXCLUDED, "children.age_guardian_consent").status == "addressed"
+
+
+SCOPE_WITH_OTHER_SITES = """\
+Privacy Policy
+
+Scope
+This statement covers the services we provide to our customers. We are not responsible for the content or \
+privacy practices of third-party web sites linked from ours.
+"""
+
+
+def test_other_sites_privacy_practices_disclaimed_complete_the_scope() -> None:
+    assert suggest(SCOPE_WITH_OTHER_SITES, "transparency.scope").status == "addressed"
