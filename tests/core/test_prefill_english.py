@@ -374,3 +374,15 @@ privacy practices of third-party web sites linked from ours.
 
 def test_other_sites_privacy_practices_disclaimed_complete_the_scope() -> None:
     assert suggest(SCOPE_WITH_OTHER_SITES, "transparency.scope").status == "addressed"
+
+
+QUESTION_ABOUT_STATEMENT = """\
+Privacy Policy
+
+Contact
+If you have a question about this privacy statement, please contact our help desk.
+"""
+
+
+def test_a_question_about_the_privacy_statement_is_a_partial_explanation_route() -> None:
+    assert suggest(QUESTION_ABOUT_STATEMENT, "rights.explanation_of_rules").status == "partial"
