@@ -386,3 +386,26 @@ If you have a question about this privacy statement, please contact our help des
 
 def test_a_question_about_the_privacy_statement_is_a_partial_explanation_route() -> None:
     assert suggest(QUESTION_ABOUT_STATEMENT, "rights.explanation_of_rules").status == "partial"
+
+
+STORE_IN_AND_OUTSIDE = """\
+Privacy Policy
+
+Storage
+We store your data both in and outside of Canada.
+"""
+
+WE_STORE_IN_A_COUNTRY = """\
+Privacy Policy
+
+Storage
+We store your data in Canada.
+"""
+
+
+def test_storage_in_and_outside_a_country_is_partial() -> None:
+    assert suggest(STORE_IN_AND_OUTSIDE, "retention.storage_location").status == "partial"
+
+
+def test_we_store_in_a_named_country_addresses_the_location() -> None:
+    assert suggest(WE_STORE_IN_A_COUNTRY, "retention.storage_location").status == "addressed"
