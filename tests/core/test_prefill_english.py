@@ -409,3 +409,15 @@ def test_storage_in_and_outside_a_country_is_partial() -> None:
 
 def test_we_store_in_a_named_country_addresses_the_location() -> None:
     assert suggest(WE_STORE_IN_A_COUNTRY, "retention.storage_location").status == "addressed"
+
+
+POSTED_IN_PUBLIC_AREAS = """\
+Privacy Policy
+
+Community
+Anything you post in the public areas of our forum can be read by every visitor.
+"""
+
+
+def test_posting_in_public_areas_is_partial_public_disclosure() -> None:
+    assert suggest(POSTED_IN_PUBLIC_AREAS, "sharing.public_disclosure").status == "partial"
