@@ -421,3 +421,15 @@ Anything you post in the public areas of our forum can be read by every visitor.
 
 def test_posting_in_public_areas_is_partial_public_disclosure() -> None:
     assert suggest(POSTED_IN_PUBLIC_AREAS, "sharing.public_disclosure").status == "partial"
+
+
+PARTNERS_SET_COOKIES = """\
+Privacy Policy
+
+Advertising
+Our advertising partners set cookies when you read our articles.
+"""
+
+
+def test_partners_setting_cookies_on_the_site_is_partial_embedded_code() -> None:
+    assert suggest(PARTNERS_SET_COOKIES, "sharing.sdk_inventory").status == "partial"
