@@ -433,3 +433,15 @@ Our advertising partners set cookies when you read our articles.
 
 def test_partners_setting_cookies_on_the_site_is_partial_embedded_code() -> None:
     assert suggest(PARTNERS_SET_COOKIES, "sharing.sdk_inventory").status == "partial"
+
+
+PRECISE_LOCATION = """\
+Privacy Policy
+
+Photos
+When you geotag a photo we keep its latitude and longitude with the picture.
+"""
+
+
+def test_precise_location_among_ordinary_data_is_partial_sensitive_data() -> None:
+    assert suggest(PRECISE_LOCATION, "sensitive.identify_highlight").status == "partial"
