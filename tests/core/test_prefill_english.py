@@ -445,3 +445,15 @@ When you geotag a photo we keep its latitude and longitude with the picture.
 
 def test_precise_location_among_ordinary_data_is_partial_sensitive_data() -> None:
     assert suggest(PRECISE_LOCATION, "sensitive.identify_highlight").status == "partial"
+
+
+ID_NUMBER_PURPOSE = """\
+Privacy Policy
+
+Identity numbers
+We ask for your passport number only in order to check your identity when you book a trip.
+"""
+
+
+def test_an_identity_number_with_its_purpose_is_partial_necessity() -> None:
+    assert suggest(ID_NUMBER_PURPOSE, "sensitive.necessity_impact").status == "partial"
