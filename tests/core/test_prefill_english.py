@@ -457,3 +457,27 @@ We ask for your passport number only in order to check your identity when you bo
 
 def test_an_identity_number_with_its_purpose_is_partial_necessity() -> None:
     assert suggest(ID_NUMBER_PURPOSE, "sensitive.necessity_impact").status == "partial"
+
+
+REQUEST_WITH_TIME = """\
+Privacy Policy
+
+Your rights
+To exercise your rights, write to us at the address below. We will answer within 30 days.
+"""
+
+REQUEST_WITH_TIME_AND_CHECK = """\
+Privacy Policy
+
+Your rights
+To exercise your rights, write to us at the address below. We will verify your identity and answer within \
+30 days, free of charge.
+"""
+
+
+def test_a_channel_and_a_time_without_identity_check_or_fee_is_partial() -> None:
+    assert suggest(REQUEST_WITH_TIME, "rights.request_procedure").status == "partial"
+
+
+def test_a_channel_a_time_and_an_identity_check_address_the_procedure() -> None:
+    assert suggest(REQUEST_WITH_TIME_AND_CHECK, "rights.request_procedure").status == "addressed"
