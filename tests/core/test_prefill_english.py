@@ -481,3 +481,15 @@ def test_a_channel_and_a_time_without_identity_check_or_fee_is_partial() -> None
 
 def test_a_channel_a_time_and_an_identity_check_address_the_procedure() -> None:
     assert suggest(REQUEST_WITH_TIME_AND_CHECK, "rights.request_procedure").status == "addressed"
+
+
+ACCOUNT_SUSPENDED = """\
+Privacy Policy
+
+Misuse
+If you break our rules we may suspend or terminate your account without notice.
+"""
+
+
+def test_the_company_suspending_an_account_is_no_closure_route() -> None:
+    assert suggest(ACCOUNT_SUSPENDED, "rights.account_deletion").status == "not_found"
