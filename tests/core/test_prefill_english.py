@@ -493,3 +493,15 @@ If you break our rules we may suspend or terminate your account without notice.
 
 def test_the_company_suspending_an_account_is_no_closure_route() -> None:
     assert suggest(ACCOUNT_SUSPENDED, "rights.account_deletion").status == "not_found"
+
+
+HELPERS_BOUND = """\
+Privacy Policy
+
+Sharing
+Companies that assist us in delivering orders must keep your information confidential.
+"""
+
+
+def test_companies_that_assist_us_under_confidentiality_address_processors() -> None:
+    assert suggest(HELPERS_BOUND, "sharing.processors").status == "addressed"
