@@ -505,3 +505,15 @@ Companies that assist us in delivering orders must keep your information confide
 
 def test_companies_that_assist_us_under_confidentiality_address_processors() -> None:
     assert suggest(HELPERS_BOUND, "sharing.processors").status == "addressed"
+
+
+DEEMED_AGREEMENT = """\
+Privacy Policy
+
+Transfers
+If you live abroad, you understand and agree that we may move your data to our home country.
+"""
+
+
+def test_deemed_agreement_names_consent_without_a_step() -> None:
+    assert suggest(DEEMED_AGREEMENT, "consent.informed_voluntary").status == "partial"
