@@ -517,3 +517,15 @@ If you live abroad, you understand and agree that we may move your data to our h
 
 def test_deemed_agreement_names_consent_without_a_step() -> None:
     assert suggest(DEEMED_AGREEMENT, "consent.informed_voluntary").status == "partial"
+
+
+PROVIDERS_ABROAD = """\
+Privacy Policy
+
+Our providers
+We work with hosting providers, some of which are located outside the European Union.
+"""
+
+
+def test_providers_located_abroad_is_a_partial_storage_location() -> None:
+    assert suggest(PROVIDERS_ABROAD, "retention.storage_location").status == "partial"
