@@ -99,7 +99,7 @@ def _judge(plan: CompiledItem, item_index: int, index: PolicyIndex, language: st
         (_score(plan, masks[p], counts[p], p in addressed, p in weakened), p) for p in addressed | partial
     ]
     scored.sort(key=lambda pair: (-(pair[1] in addressed), -pair[0], pair[1]))
-    shown = _shown(scored, addressed, index)
+    shown = _shown(scored, index)
     status: SuggestedStatus = "addressed" if addressed else "partial"
     best = shown[0][1]
     heading_terms = index.headings[index.path_ids[best]].get(item_index)
@@ -155,11 +155,10 @@ def _title_line(position: int, index: PolicyIndex) -> bool:
     return _NOT_TITLE.search(body) is None or _HOW_TITLE.match(body) is not None
 
 
-def _shown(
-    scored: list[tuple[float, int]], addressed: set[int], index: PolicyIndex
-) -> list[tuple[float, int]]:
+def _shown(scored: list[tuple[float, int]], index: PolicyIndex) -> list[tuple[float, int]]:
     """The evidence to show from the ranked candidates: at most :data:`MAX_EVIDENCE`, each wording once,
-    title lines after the other candidates of their level (addressed, then partial).
+    title lines after every other candidate, including those supporting only 'partial': a line that names
+    the topic says less than any sentence that states something about it.
 
     Policies repeat sentences word for word (a summary before the full text, the same clause under each
     product): a repeat tells the reviewer nothing new and would push a different sentence out of view.
@@ -168,12 +167,7 @@ def _shown(
     seen: set[str] = set()
     kept: list[tuple[float, int]] = []
     titles: list[tuple[float, int]] = []
-    level = True
     for candidate in scored:
-        if (candidate[1] in addressed) != level:
-            level = False
-            kept.extend(titles[: MAX_EVIDENCE - len(kept)])
-            titles = []
         if len(kept) == MAX_EVIDENCE:
             break
         sentence = index.sentences[candidate[1]]

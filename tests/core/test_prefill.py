@@ -209,6 +209,14 @@ def test_a_title_line_ranks_after_a_sentence_that_says_something(checklist: Chec
     assert ranked == ["我们会保存您的订单信息。", "三、数据的保存与保留"]
 
 
+def test_a_title_line_ranks_after_a_sentence_supporting_only_partial(checklist: Checklist) -> None:
+    text = "五、日志保存6个月\n我们会保存您的订单信息。"
+    suggestion = run(checklist, text, "t.retention")
+    assert suggestion.status == "addressed"
+    ranked = [quote(text, suggestion, rank) for rank in range(2)]
+    assert ranked == ["我们会保存您的订单信息。", "五、日志保存6个月"]
+
+
 def test_a_how_we_title_with_enumeration_commas_is_a_title(checklist: Checklist) -> None:
     text = "四、我们如何保存、保留您的信息\n我们会保存您的订单信息。"
     suggestion = run(checklist, text, "t.retention")
