@@ -74,6 +74,16 @@ def qualified(sentence: str) -> bool:
     return ZH_QUALIFIER.search(sentence) is not None
 
 
+_NOT_A_NEGATION = re.compile(r"not\s+(?:only|just|limited\s+to|restricted\s+to)\b", re.IGNORECASE)
+"""English wording that starts with a cue but denies nothing: "including but not limited to cookies" and "not
+only … but also" widen a statement."""
+
+
+def cue_at(text: str, start: int) -> bool:
+    """Whether the cue matched at ``start`` negates, i.e. is not part of wording such as "not limited to"."""
+    return _NOT_A_NEGATION.match(text, start) is None
+
+
 EN_REACH = 40
 """How far (characters) an English cue reaches forward: "we do not sell or rent your" stays inside."""
 ZH_REACH = 14

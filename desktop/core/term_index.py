@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from desktop.core.compiled_rules import GROUP, NEGATION, CompiledChecklist, Target
+from desktop.core.negation import cue_at
 from desktop.core.segments import Segmentation, Sentence
 
 Span = tuple[int, int]
@@ -137,7 +138,7 @@ def build_index(
             position = sentence_at[start]
             if position < 0 or end > ends[position]:
                 continue
-            if negation:
+            if negation and cue_at(text, start):
                 negations[position].append((start, end, text[start].isascii()))
             if not updates:
                 continue

@@ -128,3 +128,404 @@ will delete the personal information from our servers.
 
 def test_deleting_a_childs_data_collected_by_mistake_is_not_the_right_to_erasure() -> None:
     assert suggest(CHILD_DELETION, "rights.erasure").status == "not_found"
+
+
+STORED_IN_A_NAMED_COUNTRY = """\
+Privacy Policy
+
+Storage
+The data you give us is stored on servers located in Canada.
+"""
+
+STORED_IN_UNNAMED_COUNTRIES = """\
+Privacy Policy
+
+Storage
+The data you give us is stored on servers located in several countries where our hosts operate.
+"""
+
+STORED_IN_A_COUNTRY_OR_ANY_OTHER = """\
+Privacy Policy
+
+Storage
+The data you give us is stored in Canada or in any other country where our hosts have facilities.
+"""
+
+
+def test_storage_in_a_named_country_addresses_the_location() -> None:
+    assert suggest(STORED_IN_A_NAMED_COUNTRY, "retention.storage_location").status == "addressed"
+
+
+def test_storage_in_unnamed_countries_is_partial() -> None:
+    assert suggest(STORED_IN_UNNAMED_COUNTRIES, "retention.storage_location").status == "partial"
+
+
+def test_a_named_country_or_any_other_country_is_partial() -> None:
+    assert suggest(STORED_IN_A_COUNTRY_OR_ANY_OTHER, "retention.storage_location").status == "partial"
+
+
+COOKIES_IN_A_LIST = """\
+Privacy Policy
+
+Sharing
+We may share the data we hold, including but not limited to data read from cookies, with our affiliates.
+"""
+
+NO_COOKIES = """\
+Privacy Policy
+
+Cookies
+Our app does not place cookies on your device.
+"""
+
+
+def test_not_limited_to_is_no_negation() -> None:
+    assert suggest(COOKIES_IN_A_LIST, "tracking.cookies").status == "partial"
+
+
+def test_a_clear_no_still_addresses_the_cookie_item() -> None:
+    assert suggest(NO_COOKIES, "tracking.cookies").status == "addressed"
+
+
+SUCCESSOR_BOUND = """\
+Privacy Policy
+
+Business transfers
+If our company is merged with another, your data may pass to the successor, which must keep to this policy.
+"""
+
+SUCCESSOR_NOTICE = """\
+Privacy Policy
+
+Business transfers
+If our company is merged with another, we will notify you before your data passes to the new owner.
+"""
+
+
+def test_a_successor_bound_by_the_policy_without_notice_is_partial() -> None:
+    assert suggest(SUCCESSOR_BOUND, "sharing.corporate_transaction").status == "partial"
+
+
+def test_notice_before_the_data_passes_addresses_the_merger_item() -> None:
+    assert suggest(SUCCESSOR_NOTICE, "sharing.corporate_transaction").status == "addressed"
+
+
+ADS_FROM_ACTIVITY = """\
+Privacy Policy
+
+Advertising
+Our partners may show you ads on other sites based on your activity in our app.
+"""
+
+ADS_ON_THE_SITE = """\
+Privacy Policy
+
+Advertising
+Our site shows ads for our own products on its home page.
+"""
+
+
+def test_ads_chosen_from_the_persons_activity_are_personalisation() -> None:
+    assert suggest(ADS_FROM_ACTIVITY, "adm.personalised_push_optout").status == "partial"
+
+
+def test_ads_not_chosen_from_the_person_are_no_personalisation() -> None:
+    assert suggest(ADS_ON_THE_SITE, "adm.personalised_push_optout").status == "not_found"
+
+
+PARTS_STOP_WORKING = """\
+Privacy Policy
+
+Cookies
+You can switch cookies off in your browser, but some pages of our site may not work properly without them.
+"""
+
+CORE_FEATURES_UNCHANGED = """\
+Privacy Policy
+
+About us
+Our new owner will keep the core features of the app as they are today.
+"""
+
+CORE_FEATURES_KEPT_ON_REFUSAL = """\
+Privacy Policy
+
+Your choices
+If you decline the optional analytics, the core features of the app stay available to you.
+"""
+
+
+def test_parts_not_working_after_a_refusal_is_partial() -> None:
+    assert suggest(PARTS_STOP_WORKING, "consent.not_conditional").status == "partial"
+
+
+def test_core_features_named_without_a_refusal_promise_nothing() -> None:
+    assert suggest(CORE_FEATURES_UNCHANGED, "consent.not_conditional").status == "not_found"
+
+
+def test_core_features_kept_when_the_person_declines_address_the_item() -> None:
+    assert suggest(CORE_FEATURES_KEPT_ON_REFUSAL, "consent.not_conditional").status == "addressed"
+
+
+COMPLIANCE_REVIEWED = """\
+Privacy Policy
+
+Accountability
+We review our compliance with this policy every year.
+"""
+
+
+def test_a_review_of_compliance_is_a_passing_audit_mention() -> None:
+    assert suggest(COMPLIANCE_REVIEWED, "security.impact_assessment_audit").status == "partial"
+
+
+PRIVACY_OFFICE = """\
+Privacy Policy
+
+Contact
+You can contact our privacy office by post at the address below.
+"""
+
+
+def test_a_privacy_office_to_contact_is_a_partial_complaint_channel() -> None:
+    assert suggest(PRIVACY_OFFICE, "rights.complaint_channel").status == "partial"
+
+
+KEPT_AFTER_CLOSURE = """\
+Privacy Policy
+
+Keeping data
+After you close your account we may keep your messages for a short while for backups.
+"""
+
+
+def test_data_kept_after_the_account_is_closed_is_partial_end_of_retention() -> None:
+    assert suggest(KEPT_AFTER_CLOSURE, "retention.end_of_period").status == "partial"
+
+
+COOKIE_EXPIRES = """\
+Privacy Policy
+
+Cookies
+Our session cookie expires when you close the browser.
+"""
+
+
+def test_a_cookie_that_expires_is_no_end_of_retention() -> None:
+    assert suggest(COOKIE_EXPIRES, "retention.end_of_period").status == "not_found"
+
+
+POSTS_KEPT_AFTER_DELETION = """\
+Privacy Policy
+
+Your account
+Your public posts are not deleted and stay visible after your account is deleted.
+"""
+
+
+def test_data_not_deleted_after_account_deletion_cannot_address_the_item() -> None:
+    assert suggest(POSTS_KEPT_AFTER_DELETION, "rights.account_deletion").status == "partial"
+
+
+ONE_PERMISSION = """\
+Privacy Policy
+
+Location
+The app reads your location to show nearby shops. You can switch this off in the settings of your device.
+"""
+
+PERMISSIONS_LISTED = """\
+Privacy Policy
+
+Permissions
+The app asks for permission to use your camera, microphone and contacts when you first use a feature that \
+needs them. You can revoke each permission in the settings of your device.
+"""
+
+
+def test_one_device_setting_is_partial() -> None:
+    assert suggest(ONE_PERMISSION, "tracking.device_permissions").status == "partial"
+
+
+def test_listed_permissions_with_a_revoke_route_address_the_item() -> None:
+    assert suggest(PERMISSIONS_LISTED, "tracking.device_permissions").status == "addressed"
+
+
+UNDER_AGE_EXCLUDED = """\
+Privacy Policy
+
+Age
+Our service is not intended for persons under the age of 16, and we do not knowingly collect their data.
+"""
+
+
+def test_keeping_out_people_under_an_age_addresses_the_age_threshold() -> None:
+    assert suggest(UNDER_AGE_EXCLUDED, "children.age_guardian_consent").status == "addressed"
+
+
+SCOPE_WITH_OTHER_SITES = """\
+Privacy Policy
+
+Scope
+This statement covers the services we provide to our customers. We are not responsible for the content or \
+privacy practices of third-party web sites linked from ours.
+"""
+
+
+def test_other_sites_privacy_practices_disclaimed_complete_the_scope() -> None:
+    assert suggest(SCOPE_WITH_OTHER_SITES, "transparency.scope").status == "addressed"
+
+
+QUESTION_ABOUT_STATEMENT = """\
+Privacy Policy
+
+Contact
+If you have a question about this privacy statement, please contact our help desk.
+"""
+
+
+def test_a_question_about_the_privacy_statement_is_a_partial_explanation_route() -> None:
+    assert suggest(QUESTION_ABOUT_STATEMENT, "rights.explanation_of_rules").status == "partial"
+
+
+STORE_IN_AND_OUTSIDE = """\
+Privacy Policy
+
+Storage
+We store your data both in and outside of Canada.
+"""
+
+WE_STORE_IN_A_COUNTRY = """\
+Privacy Policy
+
+Storage
+We store your data in Canada.
+"""
+
+
+def test_storage_in_and_outside_a_country_is_partial() -> None:
+    assert suggest(STORE_IN_AND_OUTSIDE, "retention.storage_location").status == "partial"
+
+
+def test_we_store_in_a_named_country_addresses_the_location() -> None:
+    assert suggest(WE_STORE_IN_A_COUNTRY, "retention.storage_location").status == "addressed"
+
+
+POSTED_IN_PUBLIC_AREAS = """\
+Privacy Policy
+
+Community
+Anything you post in the public areas of our forum can be read by every visitor.
+"""
+
+
+def test_posting_in_public_areas_is_partial_public_disclosure() -> None:
+    assert suggest(POSTED_IN_PUBLIC_AREAS, "sharing.public_disclosure").status == "partial"
+
+
+PARTNERS_SET_COOKIES = """\
+Privacy Policy
+
+Advertising
+Our advertising partners set cookies when you read our articles.
+"""
+
+
+def test_partners_setting_cookies_on_the_site_is_partial_embedded_code() -> None:
+    assert suggest(PARTNERS_SET_COOKIES, "sharing.sdk_inventory").status == "partial"
+
+
+PRECISE_LOCATION = """\
+Privacy Policy
+
+Photos
+When you geotag a photo we keep its latitude and longitude with the picture.
+"""
+
+
+def test_precise_location_among_ordinary_data_is_partial_sensitive_data() -> None:
+    assert suggest(PRECISE_LOCATION, "sensitive.identify_highlight").status == "partial"
+
+
+ID_NUMBER_PURPOSE = """\
+Privacy Policy
+
+Identity numbers
+We ask for your passport number only in order to check your identity when you book a trip.
+"""
+
+
+def test_an_identity_number_with_its_purpose_is_partial_necessity() -> None:
+    assert suggest(ID_NUMBER_PURPOSE, "sensitive.necessity_impact").status == "partial"
+
+
+REQUEST_WITH_TIME = """\
+Privacy Policy
+
+Your rights
+To exercise your rights, write to us at the address below. We will answer within 30 days.
+"""
+
+REQUEST_WITH_TIME_AND_CHECK = """\
+Privacy Policy
+
+Your rights
+To exercise your rights, write to us at the address below. We will verify your identity and answer within \
+30 days, free of charge.
+"""
+
+
+def test_a_channel_and_a_time_without_identity_check_or_fee_is_partial() -> None:
+    assert suggest(REQUEST_WITH_TIME, "rights.request_procedure").status == "partial"
+
+
+def test_a_channel_a_time_and_an_identity_check_address_the_procedure() -> None:
+    assert suggest(REQUEST_WITH_TIME_AND_CHECK, "rights.request_procedure").status == "addressed"
+
+
+ACCOUNT_SUSPENDED = """\
+Privacy Policy
+
+Misuse
+If you break our rules we may suspend or terminate your account without notice.
+"""
+
+
+def test_the_company_suspending_an_account_is_no_closure_route() -> None:
+    assert suggest(ACCOUNT_SUSPENDED, "rights.account_deletion").status == "not_found"
+
+
+HELPERS_BOUND = """\
+Privacy Policy
+
+Sharing
+Companies that assist us in delivering orders must keep your information confidential.
+"""
+
+
+def test_companies_that_assist_us_under_confidentiality_address_processors() -> None:
+    assert suggest(HELPERS_BOUND, "sharing.processors").status == "addressed"
+
+
+DEEMED_AGREEMENT = """\
+Privacy Policy
+
+Transfers
+If you live abroad, you understand and agree that we may move your data to our home country.
+"""
+
+
+def test_deemed_agreement_names_consent_without_a_step() -> None:
+    assert suggest(DEEMED_AGREEMENT, "consent.informed_voluntary").status == "partial"
+
+
+PROVIDERS_ABROAD = """\
+Privacy Policy
+
+Our providers
+We work with hosting providers, some of which are located outside the European Union.
+"""
+
+
+def test_providers_located_abroad_is_a_partial_storage_location() -> None:
+    assert suggest(PROVIDERS_ABROAD, "retention.storage_location").status == "partial"
