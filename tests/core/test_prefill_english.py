@@ -128,3 +128,26 @@ will delete the personal information from our servers.
 
 def test_deleting_a_childs_data_collected_by_mistake_is_not_the_right_to_erasure() -> None:
     assert suggest(CHILD_DELETION, "rights.erasure").status == "not_found"
+
+
+SELL_TO_OTHERS = """\
+Privacy Policy
+
+Your information
+We never sell or rent the details you give us to others.
+"""
+
+USER_SHARES_WITH_OTHERS = """\
+Privacy Policy
+
+Your account
+Keep your account safe: do not share your password with others.
+"""
+
+
+def test_not_selling_data_to_others_names_the_recipients() -> None:
+    assert suggest(SELL_TO_OTHERS, "sharing.third_party_recipients").status != "not_found"
+
+
+def test_keeping_a_password_from_others_names_no_recipient() -> None:
+    assert suggest(USER_SHARES_WITH_OTHERS, "sharing.third_party_recipients").status == "not_found"
