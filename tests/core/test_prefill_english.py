@@ -151,3 +151,15 @@ def test_not_selling_data_to_others_names_the_recipients() -> None:
 
 def test_keeping_a_password_from_others_names_no_recipient() -> None:
     assert suggest(USER_SHARES_WITH_OTHERS, "sharing.third_party_recipients").status == "not_found"
+
+
+BUSINESS_NEED_ENDS = """\
+Privacy Policy
+
+How long we keep it
+Once we have no ongoing legitimate business need to hold your details, we delete them.
+"""
+
+
+def test_deleting_data_once_no_business_need_remains_invokes_no_legitimate_interest() -> None:
+    assert suggest(BUSINESS_NEED_ENDS, "processing.legitimate_interests").status == "not_found"
