@@ -163,3 +163,15 @@ Once we have no ongoing legitimate business need to hold your details, we delete
 
 def test_deleting_data_once_no_business_need_remains_invokes_no_legitimate_interest() -> None:
     assert suggest(BUSINESS_NEED_ENDS, "processing.legitimate_interests").status == "not_found"
+
+
+COMPLIANCE_OFFICER = """\
+Privacy Policy
+
+Questions
+Write to our Privacy Compliance Officer at privacy@example.org with any request about your data.
+"""
+
+
+def test_a_privacy_compliance_officer_with_an_address_is_the_officer_contact() -> None:
+    assert suggest(COMPLIANCE_OFFICER, "identity.pio_dpo_contact").status == "addressed"
