@@ -175,3 +175,15 @@ Write to our Privacy Compliance Officer at privacy@example.org with any request 
 
 def test_a_privacy_compliance_officer_with_an_address_is_the_officer_contact() -> None:
     assert suggest(COMPLIANCE_OFFICER, "identity.pio_dpo_contact").status == "addressed"
+
+
+PURPOSE_AFTER_THE_DATA = """\
+Privacy Policy
+
+Your details
+You can give us your name and postal address, which we use to send the prints you order.
+"""
+
+
+def test_data_the_company_says_it_uses_to_do_something_states_a_purpose() -> None:
+    assert suggest(PURPOSE_AFTER_THE_DATA, "processing.purposes").status != "not_found"
