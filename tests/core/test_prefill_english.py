@@ -187,3 +187,15 @@ You can give us your name and postal address, which we use to send the prints yo
 
 def test_data_the_company_says_it_uses_to_do_something_states_a_purpose() -> None:
     assert suggest(PURPOSE_AFTER_THE_DATA, "processing.purposes").status != "not_found"
+
+
+WRONG_DATA_FIXED = """\
+Privacy Policy
+
+Keeping it right
+If your contact information is wrong, you can fix it from the account page.
+"""
+
+
+def test_a_way_to_fix_wrong_information_is_the_right_to_rectification() -> None:
+    assert suggest(WRONG_DATA_FIXED, "rights.rectification").status != "not_found"
