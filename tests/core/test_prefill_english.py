@@ -199,3 +199,15 @@ If your contact information is wrong, you can fix it from the account page.
 
 def test_a_way_to_fix_wrong_information_is_the_right_to_rectification() -> None:
     assert suggest(WRONG_DATA_FIXED, "rights.rectification").status != "not_found"
+
+
+KEPT_TEMPORARILY = """\
+Privacy Policy
+
+Your drawings
+Drawings you make are only temporarily stored on our servers while the export runs.
+"""
+
+
+def test_data_stored_only_temporarily_states_a_limit_on_retention() -> None:
+    assert suggest(KEPT_TEMPORARILY, "retention.period").status != "not_found"
