@@ -211,3 +211,15 @@ Drawings you make are only temporarily stored on our servers while the export ru
 
 def test_data_stored_only_temporarily_states_a_limit_on_retention() -> None:
     assert suggest(KEPT_TEMPORARILY, "retention.period").status != "not_found"
+
+
+PAGES_VISITED = """\
+Privacy Policy
+
+What we track
+We collect a count of the pages visited by readers of the site.
+"""
+
+
+def test_collecting_the_pages_visited_names_a_category_of_data() -> None:
+    assert suggest(PAGES_VISITED, "processing.categories").status != "not_found"
