@@ -223,3 +223,15 @@ We collect a count of the pages visited by readers of the site.
 
 def test_collecting_the_pages_visited_names_a_category_of_data() -> None:
     assert suggest(PAGES_VISITED, "processing.categories").status != "not_found"
+
+
+PERSONAL_IDENTIFIABLE = """\
+Privacy Policy
+
+Sign-up
+When you join the club we collect personal identifiable information from you.
+"""
+
+
+def test_personal_identifiable_information_is_the_personally_identifiable_kind() -> None:
+    assert suggest(PERSONAL_IDENTIFIABLE, "processing.categories").status != "not_found"
