@@ -235,3 +235,15 @@ When you join the club we collect personal identifiable information from you.
 
 def test_personal_identifiable_information_is_the_personally_identifiable_kind() -> None:
     assert suggest(PERSONAL_IDENTIFIABLE, "processing.categories").status != "not_found"
+
+
+NOT_DISTRIBUTED = """\
+Privacy Policy
+
+Your details
+We keep your details to ourselves: we do not distribute them to third parties.
+"""
+
+
+def test_not_distributing_data_to_third_parties_answers_the_recipients_item() -> None:
+    assert suggest(NOT_DISTRIBUTED, "sharing.third_party_recipients").status != "not_found"
