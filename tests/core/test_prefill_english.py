@@ -247,3 +247,15 @@ We keep your details to ourselves: we do not distribute them to third parties.
 
 def test_not_distributing_data_to_third_parties_answers_the_recipients_item() -> None:
     assert suggest(NOT_DISTRIBUTED, "sharing.third_party_recipients").status != "not_found"
+
+
+RELEASED_TO_THE_PUBLIC = """\
+Privacy Policy
+
+Directory
+The college may release your name and degree to the general public unless you ask us not to.
+"""
+
+
+def test_releasing_data_to_the_general_public_names_a_recipient() -> None:
+    assert suggest(RELEASED_TO_THE_PUBLIC, "sharing.third_party_recipients").status != "not_found"
