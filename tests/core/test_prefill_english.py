@@ -259,3 +259,26 @@ The college may release your name and degree to the general public unless you as
 
 def test_releasing_data_to_the_general_public_names_a_recipient() -> None:
     assert suggest(RELEASED_TO_THE_PUBLIC, "sharing.third_party_recipients").status != "not_found"
+
+
+SOCIAL_LOGIN_DEFINED = """\
+Privacy Policy
+
+Definitions
+Social Login Service refers to any social network website through which a User can log in to the App.
+"""
+
+SOCIAL_LOGIN_SOURCE = """\
+Privacy Policy
+
+Information from others
+If you log in with a social network such as a photo-sharing site, we receive your profile name from it.
+"""
+
+
+def test_a_glossary_entry_for_social_login_names_no_source_of_data() -> None:
+    assert suggest(SOCIAL_LOGIN_DEFINED, "processing.source").status == "not_found"
+
+
+def test_data_received_through_a_social_login_names_its_source() -> None:
+    assert suggest(SOCIAL_LOGIN_SOURCE, "processing.source").status != "not_found"
