@@ -282,3 +282,15 @@ def test_a_glossary_entry_for_social_login_names_no_source_of_data() -> None:
 
 def test_data_received_through_a_social_login_names_its_source() -> None:
     assert suggest(SOCIAL_LOGIN_SOURCE, "processing.source").status != "not_found"
+
+
+SERVICE_PROVIDER_DEFINED = """\
+Privacy Policy
+
+Definitions
+Service Provider refers to the firms hired to provide the Service and to help in analyzing how it is used.
+"""
+
+
+def test_a_glossary_entry_for_service_providers_states_no_purpose() -> None:
+    assert suggest(SERVICE_PROVIDER_DEFINED, "processing.purposes").status == "not_found"
