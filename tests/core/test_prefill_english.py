@@ -529,3 +529,169 @@ We work with hosting providers, some of which are located outside the European U
 
 def test_providers_located_abroad_is_a_partial_storage_location() -> None:
     assert suggest(PROVIDERS_ABROAD, "retention.storage_location").status == "partial"
+
+
+SELL_TO_OTHERS = """\
+Privacy Policy
+
+Your information
+We never sell or rent the details you give us to others.
+"""
+
+USER_SHARES_WITH_OTHERS = """\
+Privacy Policy
+
+Your account
+Keep your account safe: do not share your password with others.
+"""
+
+
+def test_not_selling_data_to_others_names_the_recipients() -> None:
+    assert suggest(SELL_TO_OTHERS, "sharing.third_party_recipients").status != "not_found"
+
+
+def test_keeping_a_password_from_others_names_no_recipient() -> None:
+    assert suggest(USER_SHARES_WITH_OTHERS, "sharing.third_party_recipients").status == "not_found"
+
+
+BUSINESS_NEED_ENDS = """\
+Privacy Policy
+
+How long we keep it
+Once we have no ongoing legitimate business need to hold your details, we delete them.
+"""
+
+
+def test_deleting_data_once_no_business_need_remains_invokes_no_legitimate_interest() -> None:
+    assert suggest(BUSINESS_NEED_ENDS, "processing.legitimate_interests").status == "not_found"
+
+
+COMPLIANCE_OFFICER = """\
+Privacy Policy
+
+Questions
+Write to our Privacy Compliance Officer at privacy@example.org with any request about your data.
+"""
+
+
+def test_a_privacy_compliance_officer_with_an_address_is_the_officer_contact() -> None:
+    assert suggest(COMPLIANCE_OFFICER, "identity.pio_dpo_contact").status == "addressed"
+
+
+PURPOSE_AFTER_THE_DATA = """\
+Privacy Policy
+
+Your details
+You can give us your name and postal address, which we use to send the prints you order.
+"""
+
+
+def test_data_the_company_says_it_uses_to_do_something_states_a_purpose() -> None:
+    assert suggest(PURPOSE_AFTER_THE_DATA, "processing.purposes").status != "not_found"
+
+
+WRONG_DATA_FIXED = """\
+Privacy Policy
+
+Keeping it right
+If your contact information is wrong, you can fix it from the account page.
+"""
+
+
+def test_a_way_to_fix_wrong_information_is_the_right_to_rectification() -> None:
+    assert suggest(WRONG_DATA_FIXED, "rights.rectification").status != "not_found"
+
+
+KEPT_TEMPORARILY = """\
+Privacy Policy
+
+Your drawings
+Drawings you make are only temporarily stored on our servers while the export runs.
+"""
+
+
+def test_data_stored_only_temporarily_states_a_limit_on_retention() -> None:
+    assert suggest(KEPT_TEMPORARILY, "retention.period").status != "not_found"
+
+
+PAGES_VISITED = """\
+Privacy Policy
+
+What we track
+We collect a count of the pages visited by readers of the site.
+"""
+
+
+def test_collecting_the_pages_visited_names_a_category_of_data() -> None:
+    assert suggest(PAGES_VISITED, "processing.categories").status != "not_found"
+
+
+PERSONAL_IDENTIFIABLE = """\
+Privacy Policy
+
+Sign-up
+When you join the club we collect personal identifiable information from you.
+"""
+
+
+def test_personal_identifiable_information_is_the_personally_identifiable_kind() -> None:
+    assert suggest(PERSONAL_IDENTIFIABLE, "processing.categories").status != "not_found"
+
+
+NOT_DISTRIBUTED = """\
+Privacy Policy
+
+Your details
+We keep your details to ourselves: we do not distribute them to third parties.
+"""
+
+
+def test_not_distributing_data_to_third_parties_answers_the_recipients_item() -> None:
+    assert suggest(NOT_DISTRIBUTED, "sharing.third_party_recipients").status != "not_found"
+
+
+RELEASED_TO_THE_PUBLIC = """\
+Privacy Policy
+
+Directory
+The college may release your name and degree to the general public unless you ask us not to.
+"""
+
+
+def test_releasing_data_to_the_general_public_names_a_recipient() -> None:
+    assert suggest(RELEASED_TO_THE_PUBLIC, "sharing.third_party_recipients").status != "not_found"
+
+
+SOCIAL_LOGIN_DEFINED = """\
+Privacy Policy
+
+Definitions
+Social Login Service refers to any social network website through which a User can log in to the App.
+"""
+
+SOCIAL_LOGIN_SOURCE = """\
+Privacy Policy
+
+Information from others
+If you log in with a social network such as a photo-sharing site, we receive your profile name from it.
+"""
+
+
+def test_a_glossary_entry_for_social_login_names_no_source_of_data() -> None:
+    assert suggest(SOCIAL_LOGIN_DEFINED, "processing.source").status == "not_found"
+
+
+def test_data_received_through_a_social_login_names_its_source() -> None:
+    assert suggest(SOCIAL_LOGIN_SOURCE, "processing.source").status != "not_found"
+
+
+SERVICE_PROVIDER_DEFINED = """\
+Privacy Policy
+
+Definitions
+Service Provider refers to the firms hired to provide the Service and to help in analyzing how it is used.
+"""
+
+
+def test_a_glossary_entry_for_service_providers_states_no_purpose() -> None:
+    assert suggest(SERVICE_PROVIDER_DEFINED, "processing.purposes").status == "not_found"
