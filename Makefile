@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
+# What `make run` opens: the bundled English sample unless told otherwise (`make run ARGS=` for the start page).
+ARGS   ?= resources/samples/sample-policy-en.html
 STAMP  := $(VENV)/.installed
 
 .PHONY: setup run test check lint typecheck pytest bench eval package clean

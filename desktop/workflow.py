@@ -6,6 +6,7 @@ progress bar and the command line can stay quiet; the callback is called from th
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,15 @@ from desktop.core.segment import segment
 from desktop.store import ReviewStore
 
 Progress = Callable[[str, float], None]
+
+
+def default_reviewer() -> str:
+    """The login name: who is reviewing when nobody said otherwise (the command line's default, the window's
+    first suggestion)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no user name in the environment or the password database
+        return "reviewer"
 
 
 def create_review(

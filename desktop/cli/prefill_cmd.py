@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 from collections import Counter
 from pathlib import Path
 from typing import get_args
@@ -12,7 +11,7 @@ from desktop.cli.console import safe_console
 from desktop.core.checklist import Checklist, load_checklist
 from desktop.core.review import Framework
 from desktop.store import REVIEW_FILE_SUFFIX, ReviewStore
-from desktop.workflow import create_review
+from desktop.workflow import create_review, default_reviewer
 
 FRAMEWORKS: tuple[Framework, ...] = get_args(Framework)
 
@@ -59,13 +58,6 @@ def frameworks_argument(text: str) -> tuple[Framework, ...]:
             f"{text!r}: choose from {', '.join(FRAMEWORKS)}, separated by commas"
         )
     return tuple(name for name in FRAMEWORKS if name in names)
-
-
-def default_reviewer() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no user name in the environment or the password database
-        return "reviewer"
 
 
 def run(args: argparse.Namespace) -> int:

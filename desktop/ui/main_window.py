@@ -68,6 +68,7 @@ from desktop.ui.settings import Settings, system_font_point_size
 from desktop.ui.start_page import StartPage
 from desktop.ui.status_style import STATUS_KEYS, SUGGESTION_TO_STATUS, status_icon
 from desktop.ui.workers import run_task
+from desktop.workflow import default_reviewer
 
 log = logging.getLogger(__name__)
 
@@ -344,7 +345,7 @@ class MainWindow(QMainWindow):
         choice = NewReviewDialog.ask(
             self,
             policy_name=name,
-            reviewer=self.settings.reviewer,
+            reviewer=self.settings.reviewer or default_reviewer(),
             frameworks=self.settings.frameworks,
             target=target,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from desktop.core.errors import ExportError, ReviewDeskError, ReviewFileError
 from desktop.ui.dialogs import FileDialogs, NewReviewChoice, NewReviewDialog, Questions
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.main_window import MainWindow
-from tests.ui.conftest import SAMPLE_ZH, read_review
+from tests.ui.conftest import SAMPLE_EN, SAMPLE_ZH, read_review
 
 MakeWindow = Callable[..., MainWindow]
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -344,3 +345,17 @@ def test_save_as_from_a_read_only_window_gives_an_editable_copy(
     qtbot.keyClick(second.focusWidget(), "4")
     assert read_review(copy).decisions[item].status == "not_applicable"
     assert read_review(review_en).decisions[item].status == "unreviewed"
+
+
+def test_a_first_review_suggests_the_login_name_as_reviewer(
+    make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered: list[str] = []
+    monkeypatch.setattr(
+        NewReviewDialog, "ask", classmethod(lambda cls, *a, **k: offered.append(k["reviewer"]))
+    )
+    monkeypatch.setattr(getpass, "getuser", lambda: "wang.fang")
+    window = make_window()
+    window.settings.reviewer = ""
+    window.new_review_from(SAMPLE_EN)
+    assert offered == ["wang.fang"]
