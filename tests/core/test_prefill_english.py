@@ -529,3 +529,26 @@ We work with hosting providers, some of which are located outside the European U
 
 def test_providers_located_abroad_is_a_partial_storage_location() -> None:
     assert suggest(PROVIDERS_ABROAD, "retention.storage_location").status == "partial"
+
+
+STORED_WITHOUT_A_PLACE = """\
+Privacy Policy
+
+Security
+The details you give us are stored in a protected database that only our support staff can open.
+"""
+
+KEPT_AT_A_PLACE_OUTSIDE_A_REGION = """\
+Privacy Policy
+
+Transfers
+Your data may be moved to, and kept at, a destination outside the European Union.
+"""
+
+
+def test_storage_with_no_place_is_not_a_storage_location() -> None:
+    assert suggest(STORED_WITHOUT_A_PLACE, "retention.storage_location").status == "not_found"
+
+
+def test_a_destination_outside_a_region_is_a_partial_storage_location() -> None:
+    assert suggest(KEPT_AT_A_PLACE_OUTSIDE_A_REGION, "retention.storage_location").status == "partial"
