@@ -552,3 +552,26 @@ def test_storage_with_no_place_is_not_a_storage_location() -> None:
 
 def test_a_destination_outside_a_region_is_a_partial_storage_location() -> None:
     assert suggest(KEPT_AT_A_PLACE_OUTSIDE_A_REGION, "retention.storage_location").status == "partial"
+
+
+BROWSE_WITHOUT_PERSONAL_DATA = """\
+Privacy Policy
+
+What we collect
+Anyone can browse our recipes without submitting personal information to us.
+"""
+
+REFUSING_COOKIES_COSTS_A_FEATURE = """\
+Privacy Policy
+
+Cookies
+If you block cookies, you will not be able to keep items in your basket between visits.
+"""
+
+
+def test_browsing_without_personal_data_is_a_partial_no_refusal_commitment() -> None:
+    assert suggest(BROWSE_WITHOUT_PERSONAL_DATA, "consent.not_conditional").status == "partial"
+
+
+def test_a_consequence_of_refusing_cookies_is_partial() -> None:
+    assert suggest(REFUSING_COOKIES_COSTS_A_FEATURE, "consent.not_conditional").status == "partial"
