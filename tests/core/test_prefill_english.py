@@ -575,3 +575,18 @@ def test_browsing_without_personal_data_is_a_partial_no_refusal_commitment() -> 
 
 def test_a_consequence_of_refusing_cookies_is_partial() -> None:
     assert suggest(REFUSING_COOKIES_COSTS_A_FEATURE, "consent.not_conditional").status == "partial"
+
+
+SCOPE_IN_OTHER_WORDS = """\
+Privacy Policy
+
+About this statement
+This privacy statement tells you what we learn about visitors to our garden club website.
+
+Other websites
+Sites we link to are subject to their own privacy policies.
+"""
+
+
+def test_scope_said_in_other_words_is_addressed() -> None:
+    assert suggest(SCOPE_IN_OTHER_WORDS, "transparency.scope").status == "addressed"
