@@ -590,3 +590,15 @@ Sites we link to are subject to their own privacy policies.
 
 def test_scope_said_in_other_words_is_addressed() -> None:
     assert suggest(SCOPE_IN_OTHER_WORDS, "transparency.scope").status == "addressed"
+
+
+DELETED_ONCE_ANSWERED = """\
+Privacy Policy
+
+Questions
+When you write to our help desk, your message will be deleted once we have responded to it.
+"""
+
+
+def test_deletion_once_a_request_is_answered_is_a_partial_end_of_period() -> None:
+    assert suggest(DELETED_ONCE_ANSWERED, "retention.end_of_period").status == "partial"
