@@ -602,3 +602,15 @@ When you write to our help desk, your message will be deleted once we have respo
 
 def test_deletion_once_a_request_is_answered_is_a_partial_end_of_period() -> None:
     assert suggest(DELETED_ONCE_ANSWERED, "retention.end_of_period").status == "partial"
+
+
+BEACONS_PROVIDED_BY_A_PARTNER = """\
+Privacy Policy
+
+Advertising
+Some pages carry web beacons provided by our advertising partner to measure which adverts bring visitors.
+"""
+
+
+def test_beacons_provided_by_a_partner_are_partial_embedded_code() -> None:
+    assert suggest(BEACONS_PROVIDED_BY_A_PARTNER, "sharing.sdk_inventory").status == "partial"
