@@ -614,3 +614,26 @@ Some pages carry web beacons provided by our advertising partner to measure whic
 
 def test_beacons_provided_by_a_partner_are_partial_embedded_code() -> None:
     assert suggest(BEACONS_PROVIDED_BY_A_PARTNER, "sharing.sdk_inventory").status == "partial"
+
+
+SHARED_WITH_OTHER_MEMBERS = """\
+Privacy Policy
+
+Club pages
+You can share your nickname and home town with other club members on your profile page.
+"""
+
+STORED_AWAY_FROM_THE_PUBLIC = """\
+Privacy Policy
+
+Security
+Personal data is stored in secure operating environments that are not available to the public.
+"""
+
+
+def test_sharing_with_other_members_is_partial_public_disclosure() -> None:
+    assert suggest(SHARED_WITH_OTHER_MEMBERS, "sharing.public_disclosure").status == "partial"
+
+
+def test_secure_storage_away_from_the_public_is_not_public_disclosure() -> None:
+    assert suggest(STORED_AWAY_FROM_THE_PUBLIC, "sharing.public_disclosure").status == "not_found"
