@@ -637,3 +637,26 @@ def test_sharing_with_other_members_is_partial_public_disclosure() -> None:
 
 def test_secure_storage_away_from_the_public_is_not_public_disclosure() -> None:
     assert suggest(STORED_AWAY_FROM_THE_PUBLIC, "sharing.public_disclosure").status == "not_found"
+
+
+NOTICE_OF_A_COMPROMISE = """\
+Privacy Policy
+
+Security
+If we believe the security of your account details may have been compromised, we will notify you by e-mail.
+"""
+
+NOTICE_WITH_ITS_CONTENT = """\
+Privacy Policy
+
+Security
+If a data breach affects you, we will notify you and tell you what happened and the steps you should take.
+"""
+
+
+def test_a_notice_of_compromise_without_its_content_is_partial_breach_response() -> None:
+    assert suggest(NOTICE_OF_A_COMPROMISE, "security.breach_response").status == "partial"
+
+
+def test_a_breach_notice_with_its_content_addresses_breach_response() -> None:
+    assert suggest(NOTICE_WITH_ITS_CONTENT, "security.breach_response").status == "addressed"
