@@ -660,3 +660,15 @@ def test_a_notice_of_compromise_without_its_content_is_partial_breach_response()
 
 def test_a_breach_notice_with_its_content_addresses_breach_response() -> None:
     assert suggest(NOTICE_WITH_ITS_CONTENT, "security.breach_response").status == "addressed"
+
+
+CLIENT_READS_THE_MACHINE = """\
+Privacy Policy
+
+Crash reports
+A crash report from our client may include information about other software on your computer.
+"""
+
+
+def test_a_client_reading_the_machine_is_partial_device_access() -> None:
+    assert suggest(CLIENT_READS_THE_MACHINE, "tracking.device_permissions").status == "partial"
