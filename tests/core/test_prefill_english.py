@@ -672,3 +672,15 @@ A crash report from our client may include information about other software on y
 
 def test_a_client_reading_the_machine_is_partial_device_access() -> None:
     assert suggest(CLIENT_READS_THE_MACHINE, "tracking.device_permissions").status == "partial"
+
+
+SHARED_AT_THE_PERSONS_CHOICE = """\
+Privacy Policy
+
+Partners
+If you choose to hear from a local stockist, we will forward your name and phone number to that stockist.
+"""
+
+
+def test_sharing_only_at_the_persons_choice_is_partial_separate_consent() -> None:
+    assert suggest(SHARED_AT_THE_PERSONS_CHOICE, "consent.separate_consent_map").status == "partial"
