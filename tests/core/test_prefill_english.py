@@ -684,3 +684,15 @@ If you choose to hear from a local stockist, we will forward your name and phone
 
 def test_sharing_only_at_the_persons_choice_is_partial_separate_consent() -> None:
     assert suggest(SHARED_AT_THE_PERSONS_CHOICE, "consent.separate_consent_map").status == "partial"
+
+
+POLICY_DISCLOSES_ITS_PRACTICES = """\
+Privacy Policy
+
+About
+This privacy policy discloses the privacy practices of our bicycle repair booking site.
+"""
+
+
+def test_a_policy_that_discloses_its_practices_is_addressed_to_its_readers() -> None:
+    assert suggest(POLICY_DISCLOSES_ITS_PRACTICES, "transparency.published_accessible").status == "addressed"
