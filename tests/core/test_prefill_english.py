@@ -696,3 +696,15 @@ This privacy policy discloses the privacy practices of our bicycle repair bookin
 
 def test_a_policy_that_discloses_its_practices_is_addressed_to_its_readers() -> None:
     assert suggest(POLICY_DISCLOSES_ITS_PRACTICES, "transparency.published_accessible").status == "addressed"
+
+
+POLICY_TELLS_YOU = """\
+Privacy Policy
+
+Welcome
+This statement tells you about the details our booking site keeps and why.
+"""
+
+
+def test_a_policy_that_tells_you_what_it_covers_is_plain() -> None:
+    assert suggest(POLICY_TELLS_YOU, "transparency.plain_prominent").status == "addressed"
