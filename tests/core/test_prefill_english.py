@@ -708,3 +708,15 @@ This statement tells you about the details our booking site keeps and why.
 
 def test_a_policy_that_tells_you_what_it_covers_is_plain() -> None:
     assert suggest(POLICY_TELLS_YOU, "transparency.plain_prominent").status == "addressed"
+
+
+RECORDS_MERGED = """\
+Privacy Policy
+
+Using what we learn
+The details you send may be merged with other information we already hold about your orders.
+"""
+
+
+def test_records_merged_with_other_data_are_no_corporate_transaction() -> None:
+    assert suggest(RECORDS_MERGED, "sharing.corporate_transaction").status == "not_found"
