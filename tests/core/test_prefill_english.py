@@ -720,3 +720,15 @@ The details you send may be merged with other information we already hold about 
 
 def test_records_merged_with_other_data_are_no_corporate_transaction() -> None:
     assert suggest(RECORDS_MERGED, "sharing.corporate_transaction").status == "not_found"
+
+
+JOINT_MARKETING_PARTNERS = """\
+Privacy Policy
+
+Sharing
+We share details with firms working on our behalf or with whom we have joint marketing agreements.
+"""
+
+
+def test_a_joint_marketing_agreement_binds_no_service_provider() -> None:
+    assert suggest(JOINT_MARKETING_PARTNERS, "sharing.processors").status == "partial"
