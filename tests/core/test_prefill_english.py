@@ -732,3 +732,26 @@ We share details with firms working on our behalf or with whom we have joint mar
 
 def test_a_joint_marketing_agreement_binds_no_service_provider() -> None:
     assert suggest(JOINT_MARKETING_PARTNERS, "sharing.processors").status == "partial"
+
+
+POLICY_EXPLAINS_ITSELF = """\
+Privacy Policy
+
+About
+We wrote this privacy statement to explain our practices to the members of our chess club.
+"""
+
+ASK_FOR_AN_EXPLANATION = """\
+Privacy Policy
+
+Your rights
+You may ask us to explain how we process your personal information; write to privacy@example.org.
+"""
+
+
+def test_a_policy_explaining_itself_is_no_right_to_an_explanation() -> None:
+    assert suggest(POLICY_EXPLAINS_ITSELF, "rights.explanation_of_rules").status == "not_found"
+
+
+def test_asking_for_an_explanation_addresses_the_right() -> None:
+    assert suggest(ASK_FOR_AN_EXPLANATION, "rights.explanation_of_rules").status == "addressed"
