@@ -755,3 +755,16 @@ def test_a_policy_explaining_itself_is_no_right_to_an_explanation() -> None:
 
 def test_asking_for_an_explanation_addresses_the_right() -> None:
     assert suggest(ASK_FOR_AN_EXPLANATION, "rights.explanation_of_rules").status == "addressed"
+
+
+CLOSURE_ROUTE_AND_DELETION_NEARBY = """\
+Privacy Policy
+
+Closing your account
+To close your account, open Settings and choose Close account.
+To have your details deleted, write to help@example.org.
+"""
+
+
+def test_a_closure_route_beside_a_deletion_request_without_a_time_is_partial() -> None:
+    assert suggest(CLOSURE_ROUTE_AND_DELETION_NEARBY, "rights.account_deletion").status == "partial"
