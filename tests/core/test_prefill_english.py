@@ -768,3 +768,15 @@ To have your details deleted, write to help@example.org.
 
 def test_a_closure_route_beside_a_deletion_request_without_a_time_is_partial() -> None:
     assert suggest(CLOSURE_ROUTE_AND_DELETION_NEARBY, "rights.account_deletion").status == "partial"
+
+
+ONLY_IF_YOU_CHOOSE_TO_PROVIDE = """\
+Privacy Policy
+
+Visiting
+We learn nothing about who you are unless you choose to provide your name in the booking form.
+"""
+
+
+def test_collection_only_by_the_persons_choice_is_partial_consent() -> None:
+    assert suggest(ONLY_IF_YOU_CHOOSE_TO_PROVIDE, "consent.informed_voluntary").status == "partial"
