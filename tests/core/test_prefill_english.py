@@ -780,3 +780,15 @@ We learn nothing about who you are unless you choose to provide your name in the
 
 def test_collection_only_by_the_persons_choice_is_partial_consent() -> None:
     assert suggest(ONLY_IF_YOU_CHOOSE_TO_PROVIDE, "consent.informed_voluntary").status == "partial"
+
+
+CARD_DETAILS_AMONG_ORDINARY_DATA = """\
+Privacy Policy
+
+What we collect
+To take a booking we ask for your name, e-mail address and credit card details.
+"""
+
+
+def test_card_details_among_ordinary_data_are_partial_sensitive_identification() -> None:
+    assert suggest(CARD_DETAILS_AMONG_ORDINARY_DATA, "sensitive.identify_highlight").status == "partial"
