@@ -792,3 +792,15 @@ To take a booking we ask for your name, e-mail address and credit card details.
 
 def test_card_details_among_ordinary_data_are_partial_sensitive_identification() -> None:
     assert suggest(CARD_DETAILS_AMONG_ORDINARY_DATA, "sensitive.identify_highlight").status == "partial"
+
+
+SITE_WORKS_WITHOUT_COOKIES = """\
+Privacy Policy
+
+Cookies
+Cookies make the site quicker to use, but it will still work without them.
+"""
+
+
+def test_a_site_that_works_without_cookies_addresses_no_refusal() -> None:
+    assert suggest(SITE_WORKS_WITHOUT_COOKIES, "consent.not_conditional").status == "addressed"
