@@ -804,3 +804,15 @@ Cookies make the site quicker to use, but it will still work without them.
 
 def test_a_site_that_works_without_cookies_addresses_no_refusal() -> None:
     assert suggest(SITE_WORKS_WITHOUT_COOKIES, "consent.not_conditional").status == "addressed"
+
+
+ADS_OF_INTEREST = """\
+Privacy Policy
+
+Advertising
+Our partners use what you read here to show advertisements that may be of interest to you.
+"""
+
+
+def test_ads_chosen_to_interest_the_person_are_partial_personalisation() -> None:
+    assert suggest(ADS_OF_INTEREST, "adm.personalised_push_optout").status == "partial"
