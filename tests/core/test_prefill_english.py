@@ -695,3 +695,290 @@ Service Provider refers to the firms hired to provide the Service and to help in
 
 def test_a_glossary_entry_for_service_providers_states_no_purpose() -> None:
     assert suggest(SERVICE_PROVIDER_DEFINED, "processing.purposes").status == "not_found"
+
+
+STORED_WITHOUT_A_PLACE = """\
+Privacy Policy
+
+Security
+The details you give us are stored in a protected database that only our support staff can open.
+"""
+
+KEPT_AT_A_PLACE_OUTSIDE_A_REGION = """\
+Privacy Policy
+
+Transfers
+Your data may be moved to, and kept at, a destination outside the European Union.
+"""
+
+
+def test_storage_with_no_place_is_not_a_storage_location() -> None:
+    assert suggest(STORED_WITHOUT_A_PLACE, "retention.storage_location").status == "not_found"
+
+
+def test_a_destination_outside_a_region_is_a_partial_storage_location() -> None:
+    assert suggest(KEPT_AT_A_PLACE_OUTSIDE_A_REGION, "retention.storage_location").status == "partial"
+
+
+BROWSE_WITHOUT_PERSONAL_DATA = """\
+Privacy Policy
+
+What we collect
+Anyone can browse our recipes without submitting personal information to us.
+"""
+
+REFUSING_COOKIES_COSTS_A_FEATURE = """\
+Privacy Policy
+
+Cookies
+If you block cookies, you will not be able to keep items in your basket between visits.
+"""
+
+
+def test_browsing_without_personal_data_is_a_partial_no_refusal_commitment() -> None:
+    assert suggest(BROWSE_WITHOUT_PERSONAL_DATA, "consent.not_conditional").status == "partial"
+
+
+def test_a_consequence_of_refusing_cookies_is_partial() -> None:
+    assert suggest(REFUSING_COOKIES_COSTS_A_FEATURE, "consent.not_conditional").status == "partial"
+
+
+SCOPE_IN_OTHER_WORDS = """\
+Privacy Policy
+
+About this statement
+This privacy statement tells you what we learn about visitors to our garden club website.
+
+Other websites
+Sites we link to are subject to their own privacy policies.
+"""
+
+
+def test_scope_said_in_other_words_is_addressed() -> None:
+    assert suggest(SCOPE_IN_OTHER_WORDS, "transparency.scope").status == "addressed"
+
+
+DELETED_ONCE_ANSWERED = """\
+Privacy Policy
+
+Questions
+When you write to our help desk, your message will be deleted once we have responded to it.
+"""
+
+
+def test_deletion_once_a_request_is_answered_is_a_partial_end_of_period() -> None:
+    assert suggest(DELETED_ONCE_ANSWERED, "retention.end_of_period").status == "partial"
+
+
+BEACONS_PROVIDED_BY_A_PARTNER = """\
+Privacy Policy
+
+Advertising
+Some pages carry web beacons provided by our advertising partner to measure which adverts bring visitors.
+"""
+
+
+def test_beacons_provided_by_a_partner_are_partial_embedded_code() -> None:
+    assert suggest(BEACONS_PROVIDED_BY_A_PARTNER, "sharing.sdk_inventory").status == "partial"
+
+
+SHARED_WITH_OTHER_MEMBERS = """\
+Privacy Policy
+
+Club pages
+You can share your nickname and home town with other club members on your profile page.
+"""
+
+STORED_AWAY_FROM_THE_PUBLIC = """\
+Privacy Policy
+
+Security
+Personal data is stored in secure operating environments that are not available to the public.
+"""
+
+
+def test_sharing_with_other_members_is_partial_public_disclosure() -> None:
+    assert suggest(SHARED_WITH_OTHER_MEMBERS, "sharing.public_disclosure").status == "partial"
+
+
+def test_secure_storage_away_from_the_public_is_not_public_disclosure() -> None:
+    assert suggest(STORED_AWAY_FROM_THE_PUBLIC, "sharing.public_disclosure").status == "not_found"
+
+
+NOTICE_OF_A_COMPROMISE = """\
+Privacy Policy
+
+Security
+If we believe the security of your account details may have been compromised, we will notify you by e-mail.
+"""
+
+NOTICE_WITH_ITS_CONTENT = """\
+Privacy Policy
+
+Security
+If a data breach affects you, we will notify you and tell you what happened and the steps you should take.
+"""
+
+
+def test_a_notice_of_compromise_without_its_content_is_partial_breach_response() -> None:
+    assert suggest(NOTICE_OF_A_COMPROMISE, "security.breach_response").status == "partial"
+
+
+def test_a_breach_notice_with_its_content_addresses_breach_response() -> None:
+    assert suggest(NOTICE_WITH_ITS_CONTENT, "security.breach_response").status == "addressed"
+
+
+CLIENT_READS_THE_MACHINE = """\
+Privacy Policy
+
+Crash reports
+A crash report from our client may include information about other software on your computer.
+"""
+
+
+def test_a_client_reading_the_machine_is_partial_device_access() -> None:
+    assert suggest(CLIENT_READS_THE_MACHINE, "tracking.device_permissions").status == "partial"
+
+
+SHARED_AT_THE_PERSONS_CHOICE = """\
+Privacy Policy
+
+Partners
+If you choose to hear from a local stockist, we will forward your name and phone number to that stockist.
+"""
+
+
+def test_sharing_only_at_the_persons_choice_is_partial_separate_consent() -> None:
+    assert suggest(SHARED_AT_THE_PERSONS_CHOICE, "consent.separate_consent_map").status == "partial"
+
+
+POLICY_DISCLOSES_ITS_PRACTICES = """\
+Privacy Policy
+
+About
+This privacy policy discloses the privacy practices of our bicycle repair booking site.
+"""
+
+
+def test_a_policy_that_discloses_its_practices_is_addressed_to_its_readers() -> None:
+    assert suggest(POLICY_DISCLOSES_ITS_PRACTICES, "transparency.published_accessible").status == "addressed"
+
+
+POLICY_TELLS_YOU = """\
+Privacy Policy
+
+Welcome
+This statement tells you about the details our booking site keeps and why.
+"""
+
+
+def test_a_policy_that_tells_you_what_it_covers_is_plain() -> None:
+    assert suggest(POLICY_TELLS_YOU, "transparency.plain_prominent").status == "addressed"
+
+
+RECORDS_MERGED = """\
+Privacy Policy
+
+Using what we learn
+The details you send may be merged with other information we already hold about your orders.
+"""
+
+
+def test_records_merged_with_other_data_are_no_corporate_transaction() -> None:
+    assert suggest(RECORDS_MERGED, "sharing.corporate_transaction").status == "not_found"
+
+
+JOINT_MARKETING_PARTNERS = """\
+Privacy Policy
+
+Sharing
+We share details with firms working on our behalf or with whom we have joint marketing agreements.
+"""
+
+
+def test_a_joint_marketing_agreement_binds_no_service_provider() -> None:
+    assert suggest(JOINT_MARKETING_PARTNERS, "sharing.processors").status == "partial"
+
+
+POLICY_EXPLAINS_ITSELF = """\
+Privacy Policy
+
+About
+We wrote this privacy statement to explain our practices to the members of our chess club.
+"""
+
+ASK_FOR_AN_EXPLANATION = """\
+Privacy Policy
+
+Your rights
+You may ask us to explain how we process your personal information; write to privacy@example.org.
+"""
+
+
+def test_a_policy_explaining_itself_is_no_right_to_an_explanation() -> None:
+    assert suggest(POLICY_EXPLAINS_ITSELF, "rights.explanation_of_rules").status == "not_found"
+
+
+def test_asking_for_an_explanation_addresses_the_right() -> None:
+    assert suggest(ASK_FOR_AN_EXPLANATION, "rights.explanation_of_rules").status == "addressed"
+
+
+CLOSURE_ROUTE_AND_DELETION_NEARBY = """\
+Privacy Policy
+
+Closing your account
+To close your account, open Settings and choose Close account.
+To have your details deleted, write to help@example.org.
+"""
+
+
+def test_a_closure_route_beside_a_deletion_request_without_a_time_is_partial() -> None:
+    assert suggest(CLOSURE_ROUTE_AND_DELETION_NEARBY, "rights.account_deletion").status == "partial"
+
+
+ONLY_IF_YOU_CHOOSE_TO_PROVIDE = """\
+Privacy Policy
+
+Visiting
+We learn nothing about who you are unless you choose to provide your name in the booking form.
+"""
+
+
+def test_collection_only_by_the_persons_choice_is_partial_consent() -> None:
+    assert suggest(ONLY_IF_YOU_CHOOSE_TO_PROVIDE, "consent.informed_voluntary").status == "partial"
+
+
+CARD_DETAILS_AMONG_ORDINARY_DATA = """\
+Privacy Policy
+
+What we collect
+To take a booking we ask for your name, e-mail address and credit card details.
+"""
+
+
+def test_card_details_among_ordinary_data_are_partial_sensitive_identification() -> None:
+    assert suggest(CARD_DETAILS_AMONG_ORDINARY_DATA, "sensitive.identify_highlight").status == "partial"
+
+
+SITE_WORKS_WITHOUT_COOKIES = """\
+Privacy Policy
+
+Cookies
+Cookies make the site quicker to use, but it will still work without them.
+"""
+
+
+def test_a_site_that_works_without_cookies_addresses_no_refusal() -> None:
+    assert suggest(SITE_WORKS_WITHOUT_COOKIES, "consent.not_conditional").status == "addressed"
+
+
+ADS_OF_INTEREST = """\
+Privacy Policy
+
+Advertising
+Our partners use what you read here to show advertisements that may be of interest to you.
+"""
+
+
+def test_ads_chosen_to_interest_the_person_are_partial_personalisation() -> None:
+    assert suggest(ADS_OF_INTEREST, "adm.personalised_push_optout").status == "partial"
