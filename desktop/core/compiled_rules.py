@@ -121,9 +121,10 @@ class _Matchers:
 
     def scan(self, text: str) -> list[tuple[list[Match], tuple[tuple[Target, ...], ...]]]:
         """Term and pattern matches in ``text``, each list with the targets its ``term`` numbers index."""
+        folded = fold_case(text)
         return [
-            (self.terms.find(fold_case(text)), self.term_targets),
-            (self.patterns.find(text), self.pattern_targets),
+            (self.terms.find(folded), self.term_targets),
+            (self.patterns.find(text, folded), self.pattern_targets),
         ]
 
 

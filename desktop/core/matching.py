@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 import ahocorasick
 
-from desktop.core.regex_literals import required_chars
+from desktop.core.regex_literals import lower_case_only, required_chars
 
 Match = tuple[int, int, int]
 """``(start, end, term)``: ``text[start:end]`` is the surface form, ``term`` indexes the matcher's list."""
@@ -83,18 +83,36 @@ class TermMatcher:
 
 
 class PatternMatcher:
-    """Regular expressions, each compiled once and run once over the whole text (case-insensitive)."""
+    """Regular expressions, each compiled once and run once over the whole text, case-insensitively.
+
+    A pattern written in lower case runs over the case-folded text without ``re.IGNORECASE`` (about twice as
+    fast, see :func:`lower_case_only`); one naming an upper-case letter keeps the flag.
+    """
 
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = tuple(patterns)
-        self._compiled = tuple(re.compile(pattern, re.IGNORECASE) for pattern in self.patterns)
+        self._on_folded = tuple(lower_case_only(pattern) for pattern in self.patterns)
+        self._compiled = tuple(
+            re.compile(pattern, 0 if folded else re.IGNORECASE)
+            for pattern, folded in zip(self.patterns, self._on_folded, strict=True)
+        )
         self._required = tuple(required_chars(pattern) for pattern in self.patterns)
 
-    def find(self, text: str) -> list[Match]:
-        """Matches of every pattern; one that needs a character the text lacks is not run at all."""
+    def find(self, text: str, folded: str | None = None) -> list[Match]:
+        """Matches of every pattern; one that needs a character the text lacks is not run at all.
+
+        ``folded`` is ``fold_case(text)`` when the caller has it already.
+        """
         found: list[Match] = []
-        for index, (compiled, required) in enumerate(zip(self._compiled, self._required, strict=True)):
+        for index, (compiled, required, on_folded) in enumerate(
+            zip(self._compiled, self._required, self._on_folded, strict=True)
+        ):
             if required is not None and not any(char in text for char in required):
                 continue
-            found.extend((m.start(), m.end(), index) for m in compiled.finditer(text) if m.end() > m.start())
+            if on_folded and folded is None:
+                folded = fold_case(text)
+            subject = folded if on_folded and folded is not None else text
+            found.extend(
+                (m.start(), m.end(), index) for m in compiled.finditer(subject) if m.end() > m.start()
+            )
         return found

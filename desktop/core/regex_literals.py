@@ -35,6 +35,59 @@ def required_chars(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str] |
     return _sequence(tree)
 
 
+def lower_case_only(pattern: str) -> bool:
+    """True when no character the pattern names has an upper-case form to lose: run without ``re.IGNORECASE``
+    over the text passed through :func:`desktop.core.matching.fold_case`, it matches as the term matcher does.
+
+    That pays because Python's regex engine gives up its first-character scan under ``re.IGNORECASE`` for any
+    pattern naming a letter, and tries the whole pattern at every position instead: folded, English patterns
+    run about twice as fast.
+    """
+    if _parser is None:
+        return False
+    try:
+        tree = _parser.parse(pattern, 0)
+    except (re.error, RecursionError, TypeError, ValueError):
+        return False
+    return _all_lower(tree)
+
+
+def _all_lower(items: Iterable[tuple[Any, Any]]) -> bool:
+    return all(_lower_element(op.name, value) for op, value in items)
+
+
+def _lower_element(name: str, value: Any) -> bool:
+    if name in ("LITERAL", "NOT_LITERAL"):
+        return bool(chr(value).lower() == chr(value))
+    if name == "RANGE":
+        return all(chr(code).lower() == chr(code) for code in range(value[0], value[1] + 1))
+    parts = _parts(name, value)
+    return parts is not None and all(_all_lower(part) for part in parts)
+
+
+_LEAVES = frozenset({"AT", "ANY", "CATEGORY", "NEGATE", "GROUPREF"})
+_INNER: dict[str, Any] = {
+    "IN": lambda value: [value],
+    "ATOMIC_GROUP": lambda value: [value],
+    "BRANCH": lambda value: list(value[1]),
+    "MAX_REPEAT": lambda value: [value[2]],
+    "MIN_REPEAT": lambda value: [value[2]],
+    "POSSESSIVE_REPEAT": lambda value: [value[2]],
+    # A group that switches case-insensitivity off, (?-i:...), must see the text unfolded.
+    "SUBPATTERN": lambda value: None if value[2] & re.IGNORECASE else [value[-1]],
+    "ASSERT": lambda value: [value[1]],
+    "ASSERT_NOT": lambda value: [value[1]],
+}
+
+
+def _parts(name: str, value: Any) -> list[Any] | None:
+    """The sequences inside a compound element ([] for leaves that name no character), None if unforeseen."""
+    if name in _LEAVES:
+        return []
+    inner = _INNER.get(name)
+    return None if inner is None else inner(value)
+
+
 def _sequence(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
     """Every element of a sequence is consumed, so any element's set will do; the smallest is the sharpest."""
     best: frozenset[str] | None = None

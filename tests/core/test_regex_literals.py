@@ -7,7 +7,7 @@ import re
 import pytest
 
 from desktop.core.matching import PatternMatcher
-from desktop.core.regex_literals import required_chars
+from desktop.core.regex_literals import lower_case_only, required_chars
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,25 @@ def test_skipping_never_changes_the_matches() -> None:
             for m in re.finditer(pattern, text, re.IGNORECASE)
         ]
         assert matcher.find(text) == expected
+
+
+def test_a_lower_case_pattern_can_run_over_folded_text() -> None:
+    assert lower_case_only(r"(?<!not )\bshare\b[^.;\n]{0,40}\bwith (?:partners|affiliates)")
+    assert lower_case_only(r"(?<!\d)(?:十四|14)\s*周?岁")
+
+
+def test_upper_case_letters_and_case_sensitive_groups_keep_the_flag() -> None:
+    assert not lower_case_only(r"SDK\s*名称")
+    assert not lower_case_only(r"[A-Z]\w+ Limited")
+    assert not lower_case_only(r"(?-i:limited)")
+
+
+def test_folding_keeps_matches_case_insensitive_and_case_sensitive_groups_intact() -> None:
+    patterns = [r"\bshare\w*\b[^.;\n]{0,20}\bpartners", r"SDK\s*名称", r"\b(?-i:Ltd)\b"]
+    text = "We SHARE data with Partners. 第三方sdk 名称：统计。Acme LTD and Acme Ltd."
+    matcher = PatternMatcher(patterns)
+    assert [text[start:end] for start, end, _ in matcher.find(text)] == [
+        "SHARE data with Partners",
+        "sdk 名称",
+        "Ltd",
+    ]
