@@ -1,11 +1,16 @@
-"""Characters a regular expression cannot match without, so a text lacking all of them is skipped unscanned.
+"""What a regular expression's parse tree says about where its matches can be, so most of a text is skipped.
 
-A rule's Chinese pattern ("十四周岁以下") run over an English policy still tries every position of the
-text; most of the rule patterns' time on a 3 MB English policy went there. A one-character ``in`` test
-gives the same answer at memchr speed. The analysis walks the parse tree of Python's own regex parser
-(``re._parser``, the 3.11+ name of ``sre_parse``) and gives up, answering ``None`` (always scan), on
-anything it is unsure about. Letters are never used: under ``re.IGNORECASE`` a letter also matches its
-case variants.
+Python's regex engine tries a pattern at every position of the text; over a 3 MB policy the rule patterns
+took most of the prefill's time. Read from the parse tree of Python's own parser (``re._parser``, the 3.11+
+name of ``sre_parse``), these facts let the matcher skip work without changing a single match:
+
+- :func:`required_chars`: characters every match contains (no letters: under ``re.IGNORECASE`` a letter
+  also matches its case variants); a text lacking all of them is not scanned at all;
+- :func:`lower_case_only`: the pattern can run over case-folded text without ``re.IGNORECASE``;
+- :func:`stays_on_one_line` and :func:`required_words`: the pattern can run over just the lines holding
+  one of a few literal words.
+
+Each answers conservatively (``None`` or ``False``) on anything it is unsure about.
 """
 
 from __future__ import annotations
@@ -148,3 +153,109 @@ def _caseless(char: str) -> frozenset[str] | None:
     if char.lower() == char.upper() == char.casefold() and char.swapcase() == char:
         return frozenset(char)
     return None
+
+
+MIN_WORD = 3
+
+
+def required_words(pattern: str) -> frozenset[str] | None:
+    """Literal strings (as written, so lower case for a :func:`lower_case_only` pattern) of which every match
+    contains one; None when the pattern has no such strings of at least :data:`MIN_WORD` characters."""
+    if _parser is None:
+        return None
+    try:
+        tree = _parser.parse(pattern, 0)
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+    words = _sequence_words(tree)
+    return words if words is not None and min(map(len, words)) >= MIN_WORD else None
+
+
+def _sequence_words(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The sharpest of a sequence's choices: each run of literals, and each element's own words."""
+    choices: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, value in items:
+        if op.name == "LITERAL":
+            run.append(chr(value))
+            continue
+        if run:
+            choices.append(frozenset({"".join(run)}))
+            run = []
+        words = _element_words(op.name, value)
+        if words is not None:
+            choices.append(words)
+    if run:
+        choices.append(frozenset({"".join(run)}))
+    return max(choices, key=lambda words: (min(map(len, words)), -len(words)), default=None)
+
+
+def _element_words(name: str, value: Any) -> frozenset[str] | None:
+    if name == "SUBPATTERN":
+        return _sequence_words(value[-1])
+    if name == "ATOMIC_GROUP":
+        return _sequence_words(value)
+    if name in _REPEATS:
+        return _sequence_words(value[2]) if value[0] >= 1 else None
+    if name == "BRANCH":
+        union: set[str] = set()
+        for alternative in value[1]:
+            words = _sequence_words(alternative)
+            if words is None:
+                return None
+            union |= words
+        return frozenset(union)
+    return None
+
+
+_NEWLINE = ord("\n")
+_CATEGORIES_WITH_NEWLINE = frozenset({"CATEGORY_SPACE", "CATEGORY_NOT_DIGIT", "CATEGORY_NOT_WORD"})
+
+
+def stays_on_one_line(pattern: str) -> bool:
+    """True when no match, nor any look-around of one, can take in a line break, and nothing depends on where
+    the text starts or ends: the pattern then finds the same matches line by line as in the whole text."""
+    if _parser is None:
+        return False
+    try:
+        tree = _parser.parse(pattern, 0)
+    except (re.error, RecursionError, TypeError, ValueError):
+        return False
+    return not _may_take_newline(tree)
+
+
+def _may_take_newline(items: Iterable[tuple[Any, Any]]) -> bool:
+    return any(_element_takes_newline(op.name, value) for op, value in items)
+
+
+def _element_takes_newline(name: str, value: Any) -> bool:
+    test = _TAKES_NEWLINE.get(name)
+    if test is not None:
+        return bool(test(value))
+    parts = _INNER.get(name)
+    if parts is None:
+        return True  # back-references and anything unforeseen
+    return any(_may_take_newline(part) for part in parts(value))
+
+
+def _class_takes_newline(members: list[tuple[Any, Any]]) -> bool:
+    negated = bool(members) and members[0][0].name == "NEGATE"
+    named = any(
+        (op.name == "LITERAL" and value == _NEWLINE)
+        or (op.name == "RANGE" and value[0] <= _NEWLINE <= value[1])
+        or (op.name == "CATEGORY" and str(value) in _CATEGORIES_WITH_NEWLINE)
+        for op, value in members
+    )
+    return named != negated
+
+
+_TAKES_NEWLINE: dict[str, Any] = {
+    "LITERAL": lambda value: value == _NEWLINE,
+    "NOT_LITERAL": lambda value: value != _NEWLINE,
+    "ANY": lambda value: False,  # '.' stops at a line break without re.DOTALL
+    "CATEGORY": lambda value: str(value) in _CATEGORIES_WITH_NEWLINE,
+    # ^, $, \A and \Z see where the scanned text starts and ends; \b and \B only the characters beside them.
+    "AT": lambda value: str(value) not in ("AT_BOUNDARY", "AT_NON_BOUNDARY"),
+    "IN": _class_takes_newline,
+    "SUBPATTERN": lambda value: bool(value[1] & re.DOTALL) or _may_take_newline(value[-1]),
+}

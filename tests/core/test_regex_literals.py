@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.core.matching import PatternMatcher
-from desktop.core.regex_literals import lower_case_only, required_chars
+from desktop.core.regex_literals import lower_case_only, required_chars, required_words, stays_on_one_line
 
 
 @pytest.mark.parametrize(
@@ -80,3 +82,61 @@ def test_folding_keeps_matches_case_insensitive_and_case_sensitive_groups_intact
         "sdk 名称",
         "Ltd",
     ]
+
+
+def test_required_words_are_the_sharpest_literal_choice() -> None:
+    assert required_words(r"\b(?:close|delete)s? (?:your|the) (?:account|membership)") == {
+        "account",
+        "membership",
+    }
+    assert required_words(r"(?<!not )\bshare\b[^.;\n]{0,40}\bwith other users") == {"with other users"}
+    assert required_words(r"\d+ ?(?:ab|cd)") is None  # words shorter than MIN_WORD select nothing
+
+
+def test_a_pattern_that_can_take_a_line_break_is_not_run_line_by_line() -> None:
+    assert stays_on_one_line(r"\bshare\b[^.;\n]{0,40}\bpartners")
+    assert stays_on_one_line(r"(?<!not )\bsell\w*\b(?! your password)")
+    assert not stays_on_one_line(r"delete\s+your\s+account")  # \s takes a line break
+    assert not stays_on_one_line(r"share[^.;]{0,40}partners")  # so does a class that does not exclude it
+    assert not stays_on_one_line(r"partners$")  # the end of a line is not the end of the text
+
+
+LINE_PATTERNS = [
+    r"(?<!not )\bshare\w*\b[^.;\n]{0,30}\bwith (?:partners|advertisers)\b",
+    r"\b(?:close|delete)s? (?:your|the) (?:account|membership)",
+    r"\bsell\w*\b(?! your password)[^.;\n]{0,20}",
+]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "we share data",
+                "with partners",
+                "not ",
+                "delete your account",
+                "sell",
+                " your password",
+                "\n",
+                ". ",
+                "; ",
+                "x",
+                "Share ",
+                "WITH ADVERTISERS",
+                "closes the membership",
+                " ",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_running_line_by_line_finds_what_one_scan_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    expected = [
+        (m.start(), m.end(), index)
+        for index, pattern in enumerate(LINE_PATTERNS)
+        for m in re.finditer(pattern, text, re.IGNORECASE)
+        if m.end() > m.start()
+    ]
+    assert PatternMatcher(LINE_PATTERNS).find(text) == expected
