@@ -29,15 +29,20 @@ _REPEATS = {"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"}
 _MAX_CLASS = 32  # larger character classes ([0-9], ranges) are not worth testing one by one
 
 
-def required_chars(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
-    """Characters of which every match of ``pattern`` contains at least one, or None when unknown."""
+def _parse(pattern: str, flags: int = 0) -> Any | None:
+    """The parse tree; None without a parser or for a pattern that does not parse (the compiler says why)."""
     if _parser is None:
         return None
     try:
-        tree = _parser.parse(pattern, flags)
+        return _parser.parse(pattern, flags)
     except (re.error, RecursionError, TypeError, ValueError):
         return None
-    return _sequence(tree)
+
+
+def required_chars(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
+    """Characters of which every match of ``pattern`` contains at least one, or None when unknown."""
+    tree = _parse(pattern, flags)
+    return None if tree is None else _sequence(tree)
 
 
 def lower_case_only(pattern: str) -> bool:
@@ -48,13 +53,8 @@ def lower_case_only(pattern: str) -> bool:
     pattern naming a letter, and tries the whole pattern at every position instead: folded, English patterns
     run about twice as fast.
     """
-    if _parser is None:
-        return False
-    try:
-        tree = _parser.parse(pattern, 0)
-    except (re.error, RecursionError, TypeError, ValueError):
-        return False
-    return _all_lower(tree)
+    tree = _parse(pattern)
+    return tree is not None and _all_lower(tree)
 
 
 def _all_lower(items: Iterable[tuple[Any, Any]]) -> bool:
@@ -161,13 +161,8 @@ MIN_WORD = 3
 def required_words(pattern: str) -> frozenset[str] | None:
     """Literal strings (as written, so lower case for a :func:`lower_case_only` pattern) of which every match
     contains one; None when the pattern has no such strings of at least :data:`MIN_WORD` characters."""
-    if _parser is None:
-        return None
-    try:
-        tree = _parser.parse(pattern, 0)
-    except (re.error, RecursionError, TypeError, ValueError):
-        return None
-    words = _sequence_words(tree)
+    tree = _parse(pattern)
+    words = None if tree is None else _sequence_words(tree)
     return words if words is not None and min(map(len, words)) >= MIN_WORD else None
 
 
@@ -215,13 +210,8 @@ _CATEGORIES_WITH_NEWLINE = frozenset({"CATEGORY_SPACE", "CATEGORY_NOT_DIGIT", "C
 def stays_on_one_line(pattern: str) -> bool:
     """True when no match, nor any look-around of one, can take in a line break, and nothing depends on where
     the text starts or ends: the pattern then finds the same matches line by line as in the whole text."""
-    if _parser is None:
-        return False
-    try:
-        tree = _parser.parse(pattern, 0)
-    except (re.error, RecursionError, TypeError, ValueError):
-        return False
-    return not _may_take_newline(tree)
+    tree = _parse(pattern)
+    return tree is not None and not _may_take_newline(tree)
 
 
 def _may_take_newline(items: Iterable[tuple[Any, Any]]) -> bool:
