@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 import ahocorasick
 
-from desktop.core.regex_literals import lower_case_only, required_chars, required_words, stays_on_one_line
+from desktop.core.regex_literals import PatternFacts, pattern_facts
 
 Match = tuple[int, int, int]
 """``(start, end, term)``: ``text[start:end]`` is the surface form, ``term`` indexes the matcher's list."""
@@ -93,16 +93,7 @@ class PatternMatcher:
 
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = tuple(patterns)
-        self._on_folded = tuple(lower_case_only(pattern) for pattern in self.patterns)
-        self._compiled = tuple(
-            re.compile(pattern, 0 if folded else re.IGNORECASE)
-            for pattern, folded in zip(self.patterns, self._on_folded, strict=True)
-        )
-        self._required = tuple(required_chars(pattern) for pattern in self.patterns)
-        self._words = tuple(
-            required_words(pattern) if folded and stays_on_one_line(pattern) else None
-            for pattern, folded in zip(self.patterns, self._on_folded, strict=True)
-        )
+        self._plans = tuple(_plan(pattern) for pattern in self.patterns)
 
     def find(self, text: str, folded: str | None = None) -> list[Match]:
         """Matches of every pattern; one that needs a character the text lacks is not run at all.
@@ -110,15 +101,14 @@ class PatternMatcher:
         ``folded`` is ``fold_case(text)`` when the caller has it already.
         """
         found: list[Match] = []
-        for index, (compiled, required, on_folded, words) in enumerate(
-            zip(self._compiled, self._required, self._on_folded, self._words, strict=True)
-        ):
+        for index, (compiled, facts) in enumerate(self._plans):
+            required = facts.required_chars
             if required is not None and not any(char in text for char in required):
                 continue
-            if on_folded and folded is None:
-                folded = fold_case(text)
-            subject = folded if on_folded and folded is not None else text
-            spans = _lines_with(subject, words) if words else None
+            subject = text
+            if facts.lower_case_only:
+                subject = folded = fold_case(text) if folded is None else folded
+            spans = _lines_with(subject, facts.line_words) if facts.line_words else None
             for start, end in spans if spans is not None else ((0, len(subject)),):
                 found.extend(
                     (m.start(), m.end(), index)
@@ -126,6 +116,11 @@ class PatternMatcher:
                     if m.end() > m.start()
                 )
         return found
+
+
+def _plan(pattern: str) -> tuple[re.Pattern[str], PatternFacts]:
+    facts = pattern_facts(pattern)
+    return re.compile(pattern, 0 if facts.lower_case_only else re.IGNORECASE), facts
 
 
 def _lines_with(text: str, words: Iterable[str]) -> list[tuple[int, int]] | None:

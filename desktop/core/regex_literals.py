@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 try:  # a private module; without it every pattern is simply scanned
@@ -37,6 +38,24 @@ def _parse(pattern: str, flags: int = 0) -> Any | None:
         return _parser.parse(pattern, flags)
     except (re.error, RecursionError, TypeError, ValueError):
         return None
+
+
+@dataclass(frozen=True)
+class PatternFacts:
+    """All the matcher needs to know of one pattern, read from a single parse."""
+
+    required_chars: frozenset[str] | None  # see required_chars()
+    lower_case_only: bool  # see lower_case_only()
+    line_words: frozenset[str] | None  # required_words() of a lower-case pattern that stays on one line
+
+
+def pattern_facts(pattern: str) -> PatternFacts:
+    tree = _parse(pattern)
+    if tree is None:
+        return PatternFacts(None, False, None)
+    lower = _all_lower(tree)
+    line_words = _words(tree) if lower and not _may_take_newline(tree) else None
+    return PatternFacts(_sequence(tree), lower, line_words)
 
 
 def required_chars(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
@@ -162,7 +181,11 @@ def required_words(pattern: str) -> frozenset[str] | None:
     """Literal strings (as written, so lower case for a :func:`lower_case_only` pattern) of which every match
     contains one; None when the pattern has no such strings of at least :data:`MIN_WORD` characters."""
     tree = _parse(pattern)
-    words = None if tree is None else _sequence_words(tree)
+    return None if tree is None else _words(tree)
+
+
+def _words(tree: Any) -> frozenset[str] | None:
+    words = _sequence_words(tree)
     return words if words is not None and min(map(len, words)) >= MIN_WORD else None
 
 
