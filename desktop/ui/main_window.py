@@ -627,10 +627,10 @@ class MainWindow(QMainWindow):
         """A filter (e.g. *Unreviewed only*) hid the item just decided: go on to the next visible one in
         checklist order (or the one before, at the end), as a reviewer triaging expects — not to whichever
         neighbour row the tree happened to land on."""
-        if self.checklist.model is None or item_id in self.checklist.visible_item_ids():
+        visible = set(self.checklist.visible_item_ids())
+        if self.checklist.model is None or item_id in visible:
             return
         order = self.checklist.model.item_ids()
-        visible = set(self.checklist.visible_item_ids())
         position = order.index(item_id)
         later = [i for i in order[position + 1 :] if i in visible]
         earlier = [i for i in order[:position] if i in visible]
@@ -712,13 +712,10 @@ class MainWindow(QMainWindow):
 
     def _add_evidence_to(self, item_id: str) -> None:
         item_id = item_id or self.current_item()
-        selected = self.policy.view.selected_range()
         if not item_id or self.session is None:
             return
+        selected = self._selection_or_hint()
         if selected is None:
-            self.statusBar().showMessage(
-                "Select a passage in the policy first, then add it as evidence.", 5000
-            )
             return
         text = self.session.policy.text
         start, end = selected
@@ -733,6 +730,15 @@ class MainWindow(QMainWindow):
             self.checklist.select_item(item_id)
         self.statusBar().showMessage(f"Added evidence to {item_id}.", 4000)
 
+    def _selection_or_hint(self) -> tuple[int, int] | None:
+        """The selected policy range, or None after telling the reviewer to select a passage first."""
+        selected = self.policy.view.selected_range()
+        if selected is None:
+            self.statusBar().showMessage(
+                "Select a passage in the policy first, then add it as evidence.", 5000
+            )
+        return selected
+
     def add_evidence_elsewhere(self) -> None:
         """Keep the selection as evidence for an item the reviewer picks (not the one on screen)."""
         if self.session is None:
@@ -740,10 +746,7 @@ class MainWindow(QMainWindow):
         if self.session.read_only:
             self.statusBar().showMessage("This review is open read-only.", 5000)
             return
-        if self.policy.view.selected_range() is None:
-            self.statusBar().showMessage(
-                "Select a passage in the policy first, then add it as evidence.", 5000
-            )
+        if self._selection_or_hint() is None:
             return
         session, current = self.session, self.current_item()
         chapters = {chapter.key: chapter.title for chapter in session.checklist.chapters}
